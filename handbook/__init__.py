@@ -1,0 +1,8 @@
+"""Partnerships Handbook: plan files in, handbook pages out.
+
+Nothing in this package imports MkDocs. The data flows one way:
+`loading` (files -> validated `model`) -> `library` (cross-plan indexes) ->
+`pages` (page content through the Jinja templates in `templates/`). The MkDocs
+adapters (`hooks.py`, `macros.py` at the project root) only call into it, so the
+site engine can be replaced without touching the plan model.
+"""

@@ -1,0 +1,35 @@
+"""`python -m handbook.check [plans-dir]`: validate every plan without building the site.
+
+Exit status 0 when every plan is valid, 1 with one line per problem otherwise. This is
+what `make check` and the editors' pull-request check run; the site build runs the same
+validation and fails with the same lines.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from handbook.loading import PlanErrors, load_library
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    plans_dir = Path(args[0]) if args else Path("plans")
+    if not plans_dir.is_dir():
+        print(f"{plans_dir}: no such folder of plans", file=sys.stderr)
+        return 2
+    try:
+        library = load_library(plans_dir, source_prefix=plans_dir.as_posix())
+    except PlanErrors as errors:
+        print(errors, file=sys.stderr)
+        count = len(errors.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
+        return 1
+    goals = sum(len(plan.goals) for plan in library.plans)
+    print(f"{len(library.plans)} plans, {goals} goals, {library.activity_count()} activities: all valid.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

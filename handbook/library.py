@@ -1,0 +1,121 @@
+"""All plans together, and the cross-plan views pages are built from.
+
+Strategies and audiences induce a graph across plans, not a tree: one goal appears
+under two strategies and one audience, one strategy under many plans. The library
+computes these views once from the validated plans so that every page builder works
+from the same numbering (goals and activities counted from 1 in file order, as the
+plans print them and as the public URLs and anchors use them).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from handbook.model import Activity, Goal, Level, Plan
+from handbook.strategies import STRATEGIES, Strategy, StrategyCatalogue
+
+
+@dataclass(frozen=True)
+class GoalRef:
+    """A goal with its plan and its number in that plan (from 1)."""
+
+    plan: Plan
+    number: int
+    goal: Goal
+
+    def activities(self) -> Iterator[ActivityRef]:
+        for number, activity in enumerate(self.goal.activities, start=1):
+            yield ActivityRef(self, number, activity)
+
+
+@dataclass(frozen=True)
+class ActivityRef:
+    """An activity with its goal and its number in that goal (from 1)."""
+
+    goal: GoalRef
+    number: int
+    activity: Activity
+
+
+@dataclass(frozen=True)
+class Audience:
+    """A target audience as plans write it, with every goal addressed to it."""
+
+    name: str
+    slug: str
+    goals: tuple[GoalRef, ...]
+
+
+def slugify(text: str) -> str:
+    """An ASCII anchor or URL part: 'Districts leaders for partnerships' -> 'districts-leaders-for-partnerships'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "audience"
+
+
+def _audience_key(text: str) -> str:
+    return " ".join(text.casefold().split()).rstrip(".")
+
+
+@dataclass(frozen=True)
+class Library:
+    """The plans in the handbook's order (state, district, school; then by title)."""
+
+    plans: tuple[Plan, ...]
+    strategies: StrategyCatalogue = STRATEGIES
+    _levels: tuple[Level, ...] = field(default=tuple(Level), repr=False)
+
+    @classmethod
+    def from_plans(cls, plans: list[Plan]) -> Library:
+        order = {level: index for index, level in enumerate(Level)}
+        return cls(
+            tuple(sorted(plans, key=lambda plan: (order[plan.level], plan.title.casefold(), plan.slug)))
+        )
+
+    def by_level(self) -> dict[Level, list[Plan]]:
+        """Every level, in order, with its plans (possibly none)."""
+        grouped: dict[Level, list[Plan]] = {level: [] for level in Level}
+        for plan in self.plans:
+            grouped[plan.level].append(plan)
+        return grouped
+
+    def goals(self) -> Iterator[GoalRef]:
+        for plan in self.plans:
+            for number, goal in enumerate(plan.goals, start=1):
+                yield GoalRef(plan, number, goal)
+
+    def goals_using(self, strategy: Strategy) -> list[GoalRef]:
+        return [ref for ref in self.goals() if strategy in ref.goal.strategies]
+
+    def activity_count(self) -> int:
+        return sum(plan.activity_count for plan in self.plans)
+
+    def audience_slug(self, text: str) -> str:
+        """The anchor of an audience on the audiences page."""
+        return self._audience_slugs[_audience_key(text)]
+
+    @cached_property
+    def _audience_slugs(self) -> dict[str, str]:
+        return {_audience_key(audience.name): audience.slug for audience in self.audiences()}
+
+    def audiences(self) -> list[Audience]:
+        """Audiences that differ only in case, spacing or a final period are one audience."""
+        groups: dict[str, list[GoalRef]] = {}
+        names: dict[str, str] = {}
+        for ref in self.goals():
+            key = _audience_key(ref.goal.audience)
+            groups.setdefault(key, []).append(ref)
+            names.setdefault(key, ref.goal.audience)
+        audiences: list[Audience] = []
+        used: set[str] = set()
+        for key in sorted(groups, key=lambda k: names[k].casefold()):
+            slug = base = slugify(names[key])
+            suffix = 2
+            while slug in used:
+                slug, suffix = f"{base}-{suffix}", suffix + 1
+            used.add(slug)
+            audiences.append(Audience(names[key], slug, tuple(groups[key])))
+        return audiences

@@ -1,0 +1,331 @@
+"""Read `plans/*.md` into validated `Plan` objects, or report every problem at once.
+
+Editors are not programmers and often edit in a web UI, so a problem is reported the
+way they can act on it: `plans/<file>.md:<line>: <field path>: <what is wrong>`, with
+"did you mean" where a likely intent exists, and every problem of every file in one
+run (fixing one error at a time through CI round-trips is how editors give up).
+Nothing here raises on bad input; `load_library` raises `PlanErrors` holding them all.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from handbook.library import Library
+from handbook.model import Activity, Goal, Plan, PlanFrontMatter
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+
+
+@dataclass(frozen=True, order=True)
+class PlanProblem:
+    """One thing wrong in one plan file, located as precisely as the file allows."""
+
+    source: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line else self.source
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class PlanErrors(Exception):
+    """Every problem found in the plans; `str()` is the report, one problem a line."""
+
+    def __init__(self, problems: Iterable[PlanProblem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+class _PlanYamlLoader(yaml.SafeLoader):
+    """YAML as editors mean it: dates and yes/no stay text.
+
+    With YAML 1.1 rules `dates: 2025-09-01` would become a date object and
+    `costs: no` the boolean False; both are text in a plan.
+    """
+
+
+_PlanYamlLoader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_PlanYamlLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+Loc = tuple[str | int, ...]
+
+
+def _line_map(node: yaml.Node, line_offset: int) -> tuple[dict[Loc, int], dict[Loc, int]]:
+    """Where each field path sits in the file: the line of its value, and of its key."""
+    values: dict[Loc, int] = {}
+    keys: dict[Loc, int] = {}
+
+    def walk(current: yaml.Node, loc: Loc) -> None:
+        values[loc] = current.start_mark.line + line_offset
+        if isinstance(current, yaml.MappingNode):
+            for key_node, value_node in current.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+                keys[(*loc, key)] = key_node.start_mark.line + line_offset
+                walk(value_node, (*loc, key))
+        elif isinstance(current, yaml.SequenceNode):
+            for index, item in enumerate(current.value):
+                walk(item, (*loc, index))
+
+    walk(node, ())
+    return values, keys
+
+
+def field_path(loc: Loc) -> str:
+    """`('goals', 1, 'audience')` -> `goals[2].audience`: numbered from 1, as the plan prints goals."""
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part + 1}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping (key: value lines)"
+    if value is None:
+        return "nothing"
+    return "text"
+
+
+def _known_keys(model: type[BaseModel]) -> list[str]:
+    return list(model.model_fields)
+
+
+def _model_at(loc: Loc) -> type[BaseModel]:
+    """Which model a key at this location belongs to, for "did you mean" on unknown keys."""
+    parents = [part for part in loc[:-1] if isinstance(part, str)]
+    if parents[-1:] == ["activities"]:
+        return Activity
+    if parents[-1:] == ["goals"]:
+        return Goal
+    return PlanFrontMatter
+
+
+def _message(error: ErrorDetails) -> str:
+    """Say what is wrong the way an editor would, instead of pydantic's wording."""
+    kind = error["type"]
+    value = error.get("input")
+    loc = error["loc"]
+    if kind == "missing":
+        return "required"
+    if kind == "extra_forbidden":
+        known = _known_keys(_model_at(loc))
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"known keys are {', '.join(known)}"
+        return f"unknown key; {hint}"
+    if kind in ("string_type", "string_sub_type"):
+        quote = " (put it in quotes to use it as text)" if isinstance(value, int | float) else ""
+        return f"must be text, not {_type_name(value)}{quote}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind in ("list_type", "tuple_type"):
+        if isinstance(value, str):
+            return f"must be a list, not text (write [{value}] or one '- item' per line)"
+        return f"must be a list, not {_type_name(value)}"
+    if kind == "too_short":
+        return "must have at least one item"
+    if kind == "literal_error" and loc[-1] == "page":
+        return f"must be 1 or 2, not {value!r}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        if loc and loc[-2:-1] == ("activities",):
+            return f"an activity must be text or a mapping with 'text:', not {_type_name(value)}"
+        return f"must be a mapping (key: value lines), not {_type_name(value)}"
+    return str(error["msg"])
+
+
+def _split_front_matter(text: str) -> tuple[str, str] | None:
+    """(front matter, body), or None when the file has no front matter."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if FENCE.match(lines[index]):
+            return "".join(lines[1:index]), "".join(lines[index + 1 :])
+    return None
+
+
+def _yaml_problem(source: str, error: yaml.YAMLError, line_offset: int) -> PlanProblem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line = mark.line + line_offset if mark else line_offset
+    problem = getattr(error, "problem", None) or str(error)
+    if "\t" in problem or "'\\t'" in problem:
+        return PlanProblem(source, line, "", "tab character: indent with spaces, not tabs")
+    context = getattr(error, "context", None)
+    detail = f"{context}, {problem}" if context else problem
+    return PlanProblem(source, line, "", f"YAML syntax error: {detail}")
+
+
+def read_plan(path: Path, source: str) -> Plan | list[PlanProblem]:
+    """One plan file: the validated plan, or every problem in it."""
+    slug = path.stem
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return [PlanProblem(source, line, "", "not UTF-8 text: save the file as UTF-8")]
+    problems: list[PlanProblem] = []
+    if not SLUG.fullmatch(slug):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-") or "my-plan"
+        problems.append(
+            PlanProblem(
+                source,
+                0,
+                "",
+                f"file name must be lowercase words joined by '-' (the plan's URL); rename it to {suggestion}.md",
+            )
+        )
+    if not text.strip():
+        return [
+            *problems,
+            PlanProblem(source, 1, "", "empty file: a plan starts with '---' and its front matter"),
+        ]
+    split = _split_front_matter(text)
+    if split is None:
+        return [
+            *problems,
+            PlanProblem(
+                source,
+                1,
+                "",
+                "no front matter: the file must start with a '---' line, the plan's YAML, and another '---' line",
+            ),
+        ]
+    front, body = split
+    line_offset = 2  # the front matter starts on the file's second line
+    tabs = [
+        PlanProblem(source, number, "", "tab character: indent with spaces, not tabs")
+        for number, text_line in enumerate(front.splitlines(), start=line_offset)
+        if "\t" in text_line[: len(text_line) - len(text_line.lstrip())]
+    ]
+    if tabs:
+        return [*problems, *tabs]
+    try:
+        loader = _PlanYamlLoader(front)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as error:
+        return [*problems, _yaml_problem(source, error, line_offset)]
+    if not isinstance(data, dict):
+        what = "empty" if data is None else f"{_type_name(data)}"
+        return [
+            *problems,
+            PlanProblem(
+                source,
+                line_offset,
+                "",
+                f"front matter must be a mapping of keys (title:, level:, goals:), not {what}",
+            ),
+        ]
+    assert node is not None
+    values, keys = _line_map(node, line_offset)
+    try:
+        front_matter = PlanFrontMatter.model_validate(data)
+    except ValidationError as error:
+        for detail in error.errors():
+            loc = tuple(detail["loc"])
+            found = keys.get(loc) if detail["type"] == "extra_forbidden" else values.get(loc)
+            parent = loc
+            while found is None:  # a missing field: point at the mapping it is missing from
+                parent = parent[:-1]
+                found = values.get(parent)
+            problems.append(PlanProblem(source, found, field_path(loc), _message(detail)))
+        return problems
+    if problems:
+        return problems
+    return Plan(**dict(front_matter), slug=slug, source=source, introduction=body)
+
+
+def load_library(plans_dir: Path, source_prefix: str = "plans") -> Library:
+    """Every `*.md` in `plans_dir` as a plan, or `PlanErrors` with every problem in all of them."""
+    plans: list[Plan] = []
+    problems: list[PlanProblem] = []
+    paths = sorted(plans_dir.glob("*.md"))
+    for path in paths:
+        result = read_plan(path, f"{source_prefix}/{path.name}")
+        if isinstance(result, Plan):
+            plans.append(result)
+        else:
+            problems.extend(result)
+    titles: dict[str, Plan] = {}
+    for plan in plans:
+        key = " ".join(plan.title.casefold().split())
+        if key in titles:
+            first = titles[key]
+            problems.append(
+                PlanProblem(
+                    plan.source,
+                    _title_line(plans_dir / f"{plan.slug}.md"),
+                    "title",
+                    f"the same title as {first.source}: each plan needs its own title",
+                )
+            )
+        else:
+            titles[key] = plan
+    if problems:
+        raise PlanErrors(problems)
+    return Library.from_plans(plans)
+
+
+def _title_line(path: Path) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+        if line.startswith("title:"):
+            return number
+    return 1
+
+
+_cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], Library]] = {}
+
+
+def load_library_cached(plans_dir: Path) -> Library:
+    """`load_library`, reused while no plan file changed.
+
+    Both MkDocs adapters (the hook that writes plan pages and the macros module for
+    hand-written pages) need the library in the same build; under `mkdocs serve` a
+    saved plan changes the fingerprint and the next build reads the plans again.
+    """
+    key = plans_dir.resolve()
+    fingerprint = tuple(
+        (path.name, stat.st_mtime_ns, stat.st_size)
+        for path in sorted(key.glob("*.md"))
+        for stat in (path.stat(),)
+    )
+    cached = _cache.get(key)
+    if cached and cached[0] == fingerprint:
+        return cached[1]
+    library = load_library(key)
+    _cache[key] = (fingerprint, library)
+    return library
