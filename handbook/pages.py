@@ -1,0 +1,164 @@
+"""Page content for every generated handbook page, as HTML from the templates in `templates/`.
+
+Pure functions of the library: no MkDocs here. Each builder returns a `PageContent`
+holding finished HTML for the page body, so an engine adapter only has to place it
+(no Markdown parsing or Jinja pass over plan text, which is both faster at state
+scale and the reason plan text can never be evaluated as a template). Every plan
+field reaches the HTML through Jinja's autoescaping; plan prose through `prose`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from handbook import urls
+from handbook.library import GoalRef, Library
+from handbook.model import Activity, Plan
+from handbook.prose import render_prose
+from handbook.strategies import Strategy
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+_env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """A heading on a page, for the engine's table of contents. `title` is plain text."""
+
+    title: str
+    anchor: str
+    level: int = 2
+    children: tuple[TocEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageContent:
+    """One generated page.
+
+    `src_uri` names the page as a source path (see `urls`); `title` is plain text;
+    `html` is the finished page body; `source` is the plan file the page is made
+    from, for "edit this page" links; `search` says whether site search should index
+    it (goal template pages repeat their plan page, so they are left out).
+    """
+
+    src_uri: str
+    title: str
+    html: Markup
+    toc: tuple[TocEntry, ...] = ()
+    source: str | None = None
+    search: bool = True
+
+
+@dataclass(frozen=True)
+class TemplatePart:
+    """One part of a goal's Leadership Plan template: page 1 or page 2 of the plan."""
+
+    heading: str | None
+    rows: list[tuple[int, Activity]]
+    unassigned: bool = False
+
+
+def template_parts(ref: GoalRef) -> list[TemplatePart]:
+    """Split a goal's activities as the handbook suggests, when the plan says which page each is on.
+
+    Page 1 holds the activities conducted at the plan's own level, page 2 those that
+    build the capacity of the level below. Activities without `page` stay on page 1,
+    marked, so that nothing is dropped from the template.
+    """
+    numbered = list(enumerate(ref.goal.activities, start=1))
+    if all(activity.page is None for _, activity in numbered):
+        return [TemplatePart(None, numbered)]
+    level = ref.plan.level
+    first = [(n, a) for n, a in numbered if a.page != 2]
+    second = [(n, a) for n, a in numbered if a.page == 2]
+    return [
+        TemplatePart(f"Page 1: activities conducted at the {level.value} level", first,
+                     unassigned=any(a.page is None for _, a in first)),
+        TemplatePart(f"Page 2: building the capacity of {level.level_below}", second),
+    ]  # fmt: skip
+
+
+class PageBuilder:
+    """Builds every generated page of a library, with links relative to each page."""
+
+    def __init__(self, library: Library, site_urls: urls.Urls | None = None) -> None:
+        self.library = library
+        self.urls = site_urls or urls.Urls()
+
+    def _render(self, template: str, src_uri: str, **context: Any) -> Markup:
+        def link(to_uri: str, anchor: str | None = None) -> str:
+            return self.urls.link(src_uri, to_uri, anchor)
+
+        return Markup(
+            _env.get_template(template).render(link=link, urls=urls, library=self.library, **context)
+        )
+
+    def pages(self) -> Iterator[PageContent]:
+        """Every generated page: indexes, strategies, plans and their goal template pages."""
+        yield self.plans_index()
+        yield self.strategy_index()
+        yield self.audience_index()
+        for strategy in self.library.strategies:
+            yield self.strategy_page(strategy)
+        for plan in self.library.plans:
+            yield self.plan_page(plan)
+            for number in range(1, len(plan.goals) + 1):
+                yield self.goal_page(GoalRef(plan, number, plan.goals[number - 1]))
+
+    def plan_page(self, plan: Plan) -> PageContent:
+        src_uri = urls.plan_uri(plan.slug)
+        goals = [GoalRef(plan, n, goal) for n, goal in enumerate(plan.goals, start=1)]
+        html = self._render(
+            "plan.html", src_uri, plan=plan, goals=goals,
+            prose=render_prose(plan.introduction, plan.closing),
+        )  # fmt: skip
+        toc = tuple(TocEntry(f"Goal {ref.number}. {ref.goal.title}", f"goal-{ref.number}") for ref in goals)
+        return PageContent(src_uri, plan.title, html, toc, source=plan.source)
+
+    def goal_page(self, ref: GoalRef) -> PageContent:
+        src_uri = urls.goal_uri(ref.plan.slug, ref.number)
+        html = self._render("goal.html", src_uri, ref=ref, parts=template_parts(ref))
+        title = f"Goal {ref.number}: {ref.plan.title}"
+        return PageContent(src_uri, title, html, source=ref.plan.source, search=False)
+
+    def strategy_page(self, strategy: Strategy) -> PageContent:
+        src_uri = urls.strategy_uri(strategy.slug)
+        goals = self.library.goals_using(strategy)
+        by_plan = [(plan, list(refs)) for plan, refs in groupby(goals, key=lambda ref: ref.plan)]
+        html = self._render("strategy.html", src_uri, strategy=strategy, by_plan=by_plan, goals=goals)
+        toc = tuple(TocEntry(plan.title, f"plan-{plan.slug}") for plan, _ in by_plan)
+        return PageContent(src_uri, strategy.name, html, toc)
+
+    def strategy_index(self) -> PageContent:
+        src_uri = urls.STRATEGIES_INDEX
+        counts = {s: self.library.goals_using(s) for s in self.library.strategies}
+        html = self._render("strategies.html", src_uri, counts=counts)
+        return PageContent(src_uri, "Leadership strategies", html)
+
+    def plans_index(self) -> PageContent:
+        src_uri = urls.PLANS_INDEX
+        by_level = self.library.by_level()
+        html = self._render("plans.html", src_uri, by_level=by_level)
+        toc = tuple(TocEntry(f"{level.label} plans", level.value) for level in by_level)
+        return PageContent(src_uri, "All plans", html, toc)
+
+    def audience_index(self) -> PageContent:
+        src_uri = urls.AUDIENCES_INDEX
+        audiences = self.library.audiences()
+        html = self._render("audiences.html", src_uri, audiences=audiences)
+        return PageContent(src_uri, "Target audiences", html)

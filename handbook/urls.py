@@ -1,0 +1,66 @@
+"""Where each handbook page lives, and links between pages.
+
+These paths are public: people bookmark and cite them, so they are defined here once.
+A page is named by its source path (`plans/<slug>/goal-1.md`), as MkDocs and most
+static-site engines do; `Urls` turns that into the served URL and into a link
+relative to the page it appears on, so the site works from any base path and from
+`file://` (directory URLs or `.html` URLs alike).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+HOME = "index.md"
+PLANS_INDEX = "plans/index.md"
+STRATEGIES_INDEX = "strategies/index.md"
+AUDIENCES_INDEX = "audiences/index.md"
+TEMPLATE_GUIDE = "template.md"
+
+
+def plan_uri(slug: str) -> str:
+    return f"plans/{slug}/index.md"
+
+
+def goal_uri(slug: str, goal_number: int) -> str:
+    return f"plans/{slug}/goal-{goal_number}.md"
+
+
+def strategy_uri(slug: str) -> str:
+    return f"strategies/{slug}.md"
+
+
+def activity_anchor(goal_number: int, activity_number: int) -> str:
+    """The id of an activity on its plan page: `goal-<n>-activity-<m>`."""
+    return f"goal-{goal_number}-activity-{activity_number}"
+
+
+@dataclass(frozen=True)
+class Urls:
+    """Served URLs of source paths, with or without directory URLs."""
+
+    directory_urls: bool = True
+
+    def url(self, src_uri: str) -> str:
+        """`plans/x/goal-1.md` -> `plans/x/goal-1/` (or `plans/x/goal-1.html`); the home page is ``."""
+        stem = src_uri.removesuffix(".md")
+        if not self.directory_urls:
+            return f"{stem}.html"
+        if stem == "index":
+            return ""
+        if stem.endswith("/index"):
+            return stem.removesuffix("index")
+        return f"{stem}/"
+
+    def link(self, from_uri: str, to_uri: str, anchor: str | None = None) -> str:
+        """A link from one page to another (or to a place on it), relative to where it appears."""
+        here, there = self.url(from_uri), self.url(to_uri)
+        fragment = f"#{anchor}" if anchor else ""
+        if here == there:
+            return fragment or "./"
+        base = posixpath.dirname(here) if not here.endswith("/") else here.rstrip("/")
+        relative = posixpath.relpath(there or ".", base or ".")
+        if there.endswith("/") or there == "":
+            relative = "./" if relative == "." else f"{relative}/"
+        return relative + fragment
