@@ -1,0 +1,42 @@
+# The verbs a maintainer needs. Each target sets up .venv from requirements.txt first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+ADDR ?= 127.0.0.1:8000
+
+.PHONY: serve build test check lint clean
+
+$(READY): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+## serve: the site at http://$(ADDR) with live reload (also watches plans/)
+serve: $(READY)
+	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR) --livereload
+
+## build: a strict build into site/; a failed build leaves the previous site/ as it was
+build: $(READY)
+	rm -rf .site-new .site-old
+	$(BIN)/mkdocs build --strict --site-dir .site-new
+	if [ -d site ]; then mv site .site-old; fi
+	mv .site-new site
+	rm -rf .site-old
+
+## check: validate every plan in plans/ (no site build)
+check: $(READY)
+	$(BIN)/python -m handbook.check plans
+
+## lint: ruff and mypy
+lint: $(READY)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+## test: lint, then the whole test suite
+test: lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .site-new .site-old dist

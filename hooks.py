@@ -1,0 +1,99 @@
+"""MkDocs adapter: plan pages in, nothing else.
+
+The only module besides `macros.py` that talks to MkDocs. It validates the plans
+before MkDocs cleans `site/` (so a bad plan never costs the last good site), adds one
+generated file per handbook page, and places the finished HTML from `handbook.pages`
+into each: generated pages skip Markdown and Jinja entirely. Generated pages are not
+added to the navigation; `mkdocs.yml` lists only the index pages, because a nav entry
+per page makes every page carry every link (output grows with the square of the plan
+count).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from handbook.library import Library
+from handbook.loading import PlanErrors, load_library_cached
+from handbook.pages import PageBuilder, PageContent, TocEntry
+from handbook.urls import Urls
+
+_generated: dict[str, PageContent] = {}
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def plans_dir(config: MkDocsConfig) -> Path:
+    """`plans/` beside `mkdocs.yml`."""
+    return Path(config.config_file_path).parent / "plans"
+
+
+def load(config: MkDocsConfig) -> Library:
+    """The validated library, or a build error listing every problem in every plan."""
+    try:
+        return load_library_cached(plans_dir(config))
+    except PlanErrors as errors:
+        count = len(errors.problems)
+        raise PluginError(
+            f"{count} problem{'s' if count != 1 else ''} in plan files; nothing was built:\n{errors}"
+        ) from None
+
+
+@event_priority(100)  # before mkdocs-macros reads the plans, and before `site/` is cleaned
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    load(config)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    builder = PageBuilder(load(config), Urls(config.use_directory_urls))
+    _generated.clear()
+    for content in builder.pages():
+        if files.get_file_from_path(content.src_uri) is not None:
+            raise PluginError(
+                f"docs/{content.src_uri} clashes with a generated handbook page; rename or remove it"
+            )
+        files.append(File.generated(config, content.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+        _generated[content.src_uri] = content
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
+    content = _generated.get(page.file.src_uri)
+    if content is None:
+        return markdown
+    # Titles reach Material's templates unescaped; the plan's words must stay text.
+    page.meta["title"] = html.escape(content.title, quote=False)
+    if not content.search:
+        page.meta["search"] = {"exclude": True}
+    return ""
+
+
+def _toc_tokens(entries: tuple[TocEntry, ...]) -> list[Any]:
+    return [
+        {
+            "level": entry.level,
+            "id": entry.anchor,
+            "name": html.escape(entry.title, quote=False),
+            "children": _toc_tokens(entry.children),
+        }
+        for entry in entries
+    ]
+
+
+def on_page_content(html_text: str, page: Page, **kwargs: Any) -> str:
+    content = _generated.get(page.file.src_uri)
+    if content is None:
+        return html_text
+    page.toc = get_toc(_toc_tokens(content.toc))
+    page.present_anchor_ids = set(_ID.findall(content.html))
+    return str(content.html)
