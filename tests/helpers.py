@@ -1,0 +1,74 @@
+"""Build real handbook sites in temporary folders and read their HTML.
+
+A test project is laid out like a checkout: the real `mkdocs.yml`, `docs/`,
+`hooks.py`, `macros.py` and `handbook/` (linked, not copied) beside a `plans/`
+folder of the test's own. Sites are built in-process with MkDocs's own `build`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+LINKED = ("docs", "hooks.py", "macros.py", "handbook")
+
+
+def make_project(folder: Path, plans: dict[str, str] | None = None, *, samples: bool = True) -> Path:
+    """A project in `folder` with the sample plans (unless `samples=False`) and `plans`
+    ({file name: text}, dedented)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    for name in LINKED:
+        (folder / name).symlink_to(ROOT / name)
+    plans_dir = folder / "plans"
+    plans_dir.mkdir()
+    if samples:
+        for sample in (ROOT / "plans").glob("*.md"):
+            shutil.copy(sample, plans_dir / sample.name)
+    for name, text in (plans or {}).items():
+        (plans_dir / name).write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    return folder
+
+
+@dataclass
+class Site:
+    """A built site: pages by URL path, parsed."""
+
+    root: Path
+
+    def path(self, url: str) -> Path:
+        target = self.root / url.strip("/")
+        return target if "." in target.name else target / "index.html"
+
+    def html(self, url: str) -> str:
+        return self.path(url).read_text(encoding="utf-8")
+
+    def page(self, url: str) -> BeautifulSoup:
+        return BeautifulSoup(self.html(url), "html.parser")
+
+    def content(self, url: str) -> Tag:
+        """The article of a page, without Material's header, navigation and footer."""
+        article = self.page(url).select_one("article.md-content__inner")
+        assert article is not None, f"{url} has no article"
+        return article
+
+
+def build_site(project: Path, site_dir: Path | None = None) -> Site:
+    """Build the project's site strictly, as `make build` does, and return it."""
+    site = site_dir or project / "site"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+    build(config)
+    return Site(site)
+
+
+def text_of(element: Tag) -> str:
+    """Visible text with whitespace folded, as a reader sees it."""
+    return " ".join(element.get_text(" ").split())

@@ -1,0 +1,182 @@
+"""The two sample plans, built into a real site, read back from the HTML."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.helpers import SEEDS, Site, text_of
+
+PLANS = {"state": "sample-state-plan", "district": "sample-district-plan"}
+SEED_FILES = {"state": "000_*.txt", "district": "002_*.txt"}
+
+# Which goals use each strategy, as the two printed plans say (district goal 1 prints
+# "Align policy and program").
+GOALS_BY_STRATEGY = {
+    "create-awareness": {1},
+    "align-program-and-policy": {1},
+    "guide-learning-and-program-development": {2},
+    "document-progress-and-evaluate-outcomes": {2},
+    "share-knowledge": {3},
+    "celebrate-milestones": {3},
+}
+
+
+def seed_activities(level: str) -> dict[int, list[str]]:
+    """Each goal's activities as printed in the seed, PDF line breaks removed."""
+    seed = next(SEEDS.glob(SEED_FILES[level]))
+    text = " ".join(seed.read_text(encoding="utf-8").replace("*", "").replace("#", "").split())
+    goals: dict[int, list[str]] = {}
+    for number, body in re.findall(r"GOAL (\d)\.(.*?)(?=GOAL \d\.|For each goal)", text):
+        activities = body.split("SAMPLE ACTIVITIES", 1)[1]
+        items = re.split(r"(?:^|\s)\d\.\s", activities)
+        goals[int(number)] = [item.strip() for item in items if item.strip()]
+    return goals
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, dict[int, list[str]]]:
+    if not SEEDS.is_dir():
+        pytest.skip(f"the seed plans are not at {SEEDS}")
+    return {level: seed_activities(level) for level in PLANS}
+
+
+def test_seeds_hold_the_24_sample_activities(seeds: dict[str, dict[int, list[str]]]) -> None:
+    counts = {level: [len(goals[n]) for n in sorted(goals)] for level, goals in seeds.items()}
+    assert counts == {"state": [5, 5, 4], "district": [4, 3, 3]}
+
+
+@pytest.mark.parametrize("level", PLANS)
+def test_every_sample_activity_stands_word_for_word_at_its_anchor_on_the_plan_page(
+    sample_site: Site, seeds: dict[str, dict[int, list[str]]], level: str
+) -> None:
+    page = sample_site.content(f"plans/{PLANS[level]}/")
+    for goal, activities in seeds[level].items():
+        for number, expected in enumerate(activities, start=1):
+            item = page.find(id=f"goal-{goal}-activity-{number}")
+            assert item is not None, f"goal-{goal}-activity-{number} missing"
+            assert text_of(item) == expected
+        assert page.find(id=f"goal-{goal}-activity-{len(activities) + 1}") is None
+
+
+@pytest.mark.parametrize("level", PLANS)
+def test_every_sample_activity_stands_word_for_word_on_its_goal_template_page(
+    sample_site: Site, seeds: dict[str, dict[int, list[str]]], level: str
+) -> None:
+    for goal, activities in seeds[level].items():
+        page = sample_site.content(f"plans/{PLANS[level]}/goal-{goal}/")
+        rows = page.select("table.handbook-template tbody tr.handbook-activity-row")
+        assert len(rows) == len(activities)
+        for number, (row, expected) in enumerate(zip(rows, activities, strict=True), start=1):
+            assert row["id"] == f"activity-{number}"
+            cells = row.find_all("td")
+            assert text_of(cells[0]) == f"{number}. {expected}"
+            assert [text_of(cell) for cell in cells[1:]] == ["", "", "", ""]
+
+
+def test_goal_template_page_is_the_leadership_plan_template(sample_site: Site) -> None:
+    page = sample_site.content("plans/sample-state-plan/goal-2/")
+    headers = [text_of(th) for th in page.select("table.handbook-template thead th")]
+    assert headers == ["Activities", "Dates", "Responsibilities", "Expected results", "Costs"]
+    facts = {text_of(dt): text_of(dt.find_next_sibling("dd")) for dt in page.select("dl dt")}
+    assert facts == {
+        "Plan": "Sample State Leadership Plan for School, Family, and Community Partnerships",
+        "Goal 2": (
+            "Provide professional development and technical assistance to district leaders for "
+            "partnerships so that they can guide their schools at all levels to develop effective "
+            "programs of family and community engagement for student success."
+        ),
+        "Leadership strategies": "Guide learning and program development Document progress and evaluate outcomes",
+        "Target audience": "Districts leaders for partnerships",
+    }
+    assert len(page.select("tr.handbook-blank-row")) == 2
+
+
+@pytest.mark.parametrize("strategy", GOALS_BY_STRATEGY)
+def test_each_strategy_page_links_exactly_the_activities_of_the_goals_that_use_it(
+    sample_site: Site, strategy: str
+) -> None:
+    page = sample_site.content(f"strategies/{strategy}/")
+    links = {a["href"] for a in page.select("ol.handbook-activity-links a")}
+    counts = {"sample-state-plan": [5, 5, 4], "sample-district-plan": [4, 3, 3]}
+    expected = {
+        f"../../plans/{plan}/#goal-{goal}-activity-{n}"
+        for plan, per_goal in counts.items()
+        for goal in GOALS_BY_STRATEGY[strategy]
+        for n in range(1, per_goal[goal - 1] + 1)
+    }
+    assert links == expected
+
+
+def test_plan_page_links_each_goal_to_its_strategies_and_template_page(sample_site: Site) -> None:
+    page = sample_site.content("plans/sample-district-plan/")
+    goal = page.find(id="goal-1").find_parent("section")
+    strategies = [(text_of(a), a["href"]) for a in goal.select("a.handbook-strategy")]
+    # printed as "Align policy and program"; shown by its name in the strategy data file
+    assert strategies == [
+        ("Create awareness", "../../strategies/create-awareness/"),
+        ("Align program and policy", "../../strategies/align-program-and-policy/"),
+    ]
+    assert goal.select_one(".handbook-template-link a")["href"] == "goal-1/"
+
+
+def test_state_plan_acknowledgement_is_a_footnote_after_the_closing(sample_site: Site) -> None:
+    page = sample_site.content("plans/sample-state-plan/")
+    reference = page.select_one("sup a.footnote-ref")
+    assert reference is not None and reference["href"] == "#fn:1"
+    footnote = page.find(id="fn:1")
+    assert "Connecticut State Department of Education" in text_of(footnote)
+    closing = page.select_one(".handbook-closing")
+    assert closing is not None and "(page 2 of plan)" in text_of(closing)
+    assert str(page).index("handbook-closing") < str(page).index('id="fn:1"')
+
+
+def test_plans_index_lists_each_plan_with_level_counts(sample_site: Site) -> None:
+    page = sample_site.content("plans/")
+    rows = {
+        level["id"]: [[text_of(td) for td in tr.find_all("td")] for tr in table.select("tbody tr")]
+        for level in page.find_all("h2")
+        if (table := level.find_next("table")) and level.find_next("h2") != table.find_previous("h2")
+    }
+    state = "Sample State Leadership Plan for School, Family, and Community Partnerships"
+    district = "Sample District Leadership Plan for School, Family, and Community Partnerships"
+    assert rows["state"] == [[state, "", "3", "14"]]
+    assert rows["district"] == [[district, "", "3", "10"]]
+    assert "No school plans yet." in text_of(page)
+
+
+def test_audiences_page_lists_each_audience_with_its_goals(sample_site: Site) -> None:
+    page = sample_site.content("audiences/")
+    heading = page.find(id="districts-leaders-for-partnerships")
+    assert heading is not None
+    links = [a["href"] for a in heading.find_next("ul").find_all("a")]
+    assert links == ["../plans/sample-state-plan/#goal-2"]
+    assert len(page.find_all("h2")) == 6
+
+
+def test_home_page_offers_every_way_in(sample_site: Site) -> None:
+    page = sample_site.content("")
+    hrefs = {a["href"] for a in page.find_all("a")}
+    assert {"plans/#state", "plans/#district", "plans/#school"} <= hrefs
+    assert {f"strategies/{slug}/" for slug in GOALS_BY_STRATEGY} <= hrefs
+    assert {"audiences/", "plans/", "template/"} <= hrefs
+    assert "2 plans with 6 goals and 24 activities" in text_of(page)
+
+
+def test_generated_pages_stay_out_of_the_navigation(sample_site: Site) -> None:
+    nav = sample_site.page("plans/sample-state-plan/goal-1/").select_one("nav.md-nav--primary")
+    hrefs = {a["href"] for a in nav.find_all("a", href=True)}
+    assert hrefs == {
+        "../../..",
+        "../../",
+        "../../../strategies/",
+        "../../../audiences/",
+        "../../../template/",
+    }
+
+
+def test_goal_template_pages_are_left_out_of_search(sample_site: Site) -> None:
+    index = sample_site.html("search/search_index.json")
+    assert "sample-state-plan/goal-1/" not in index
+    assert "sample-state-plan/#goal-1" in index
