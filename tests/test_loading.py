@@ -1,0 +1,75 @@
+"""Loading plan files into the model: both activity forms, numbering, and the body."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from handbook.loading import PlanErrors, load_library
+from handbook.model import Level
+
+
+def write(folder: Path, name: str, text: str) -> None:
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+
+
+PLAN = """
+    ---
+    title: A school plan
+    level: School
+    goals:
+      - title: Goal one
+        strategies: [Share knowledge]
+        audience: Families
+        activities:
+          - Short form.
+          - text: Long form.
+            page: 2
+            dates: 2026-09-01
+            costs: none
+    ---
+    The introduction.
+"""
+
+
+def test_short_and_long_form_activities_load_in_order(tmp_path: Path) -> None:
+    write(tmp_path, "a-plan.md", PLAN)
+    (plan,) = load_library(tmp_path).plans
+    assert plan.slug == "a-plan" and plan.source == "plans/a-plan.md"
+    assert plan.level is Level.SCHOOL
+    assert plan.introduction.strip() == "The introduction."
+    first, second = plan.goals[0].activities
+    assert (first.text, first.page, first.has_details) == ("Short form.", None, False)
+    assert (second.text, second.page, second.dates, second.costs) == ("Long form.", 2, "2026-09-01", "none")
+
+
+def test_yaml_dates_and_yes_no_stay_text(tmp_path: Path) -> None:
+    write(tmp_path, "a-plan.md", PLAN.replace("costs: none", "costs: no"))
+    activity = load_library(tmp_path).plans[0].goals[0].activities[1]
+    assert activity.dates == "2026-09-01" and activity.costs == "no"
+
+
+def test_every_problem_in_every_file_is_reported_at_once(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "one.md",
+        PLAN.replace("audience: Families\n        ", "").replace("Share knowledge", "Share knowlege"),
+    )
+    write(
+        tmp_path,
+        "two.md",
+        PLAN.replace("level: School", "level: distric").replace("title: A school", "title: B"),
+    )
+    with pytest.raises(PlanErrors) as raised:
+        load_library(tmp_path)
+    assert str(raised.value).splitlines() == [
+        "plans/one.md:5: goals[1].audience: required",
+        "plans/one.md:6: goals[1].strategies[1]: unknown strategy 'Share knowlege'; did you mean "
+        "'Share knowledge'? (the six are: Create awareness, Align program and policy, Guide learning "
+        "and program development, Document progress and evaluate outcomes, Share knowledge, "
+        "Celebrate milestones)",
+        "plans/two.md:3: level: must be one of state, district, school; did you mean 'district'?",
+    ]
