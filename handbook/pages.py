@@ -9,17 +9,17 @@ field reaches the HTML through Jinja's autoescaping; plan prose through `prose`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 from markupsafe import Markup
 
 from handbook import urls
-from handbook.library import GoalRef, Library
+from handbook.library import Audience, GoalRef, Library
 from handbook.model import Activity, Plan
 from handbook.prose import render_prose
 from handbook.strategies import Strategy
@@ -93,12 +93,53 @@ def template_parts(ref: GoalRef) -> list[TemplatePart]:
     ]  # fmt: skip
 
 
+T = TypeVar("T")
+
+LISTING_SIZE = 500
+"""Entries (activity or goal links) on one page of a long listing.
+
+A strategy used by a third of a state's 15,000 activities would otherwise be one
+page of megabytes; at 500 links a page stays around 150 KB, light enough for a phone.
+"""
+
+
+def paginate(items: Sequence[T], weight: Callable[[T], int], size: int) -> list[list[T]]:
+    """Split items into pages of about `size` entries without splitting an item.
+
+    An item (a plan with its goals, say) weighs as many entries as it lists; a page
+    closes before an item that would overflow it, unless the page is still empty.
+    There is always at least one page, so an empty listing still has its page.
+    """
+    pages: list[list[T]] = [[]]
+    total = 0
+    for item in items:
+        entries = weight(item)
+        if pages[-1] and total + entries > size:
+            pages.append([])
+            total = 0
+        pages[-1].append(item)
+        total += entries
+    return pages
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """One page of a paginated listing, as the page list shows it."""
+
+    number: int
+    src_uri: str
+    label: str
+
+
 class PageBuilder:
     """Builds every generated page of a library, with links relative to each page."""
 
-    def __init__(self, library: Library, site_urls: urls.Urls | None = None) -> None:
+    def __init__(
+        self, library: Library, site_urls: urls.Urls | None = None, listing_size: int = LISTING_SIZE
+    ) -> None:
         self.library = library
         self.urls = site_urls or urls.Urls()
+        self.listing_size = listing_size
 
     def _render(self, template: str, src_uri: str, **context: Any) -> Markup:
         def link(to_uri: str, anchor: str | None = None) -> str:
@@ -114,7 +155,9 @@ class PageBuilder:
         yield self.strategy_index()
         yield self.audience_index()
         for strategy in self.library.strategies:
-            yield self.strategy_page(strategy)
+            yield from self.strategy_pages(strategy)
+        for audience in self.library.audiences():
+            yield from self.audience_pages(audience)
         for plan in self.library.plans:
             yield self.plan_page(plan)
             for number in range(1, len(plan.goals) + 1):
@@ -136,13 +179,51 @@ class PageBuilder:
         title = f"Goal {ref.number}: {ref.plan.title}"
         return PageContent(src_uri, title, html, source=ref.plan.source, search=False)
 
-    def strategy_page(self, strategy: Strategy) -> PageContent:
-        src_uri = urls.strategy_uri(strategy.slug)
+    def strategy_pages(self, strategy: Strategy) -> list[PageContent]:
+        """What the strategy means, then every activity of every goal that uses it, by plan.
+
+        Left out of search: the activities are found on their plans' pages, and the
+        strategy's meaning on the strategies overview.
+        """
         goals = self.library.goals_using(strategy)
         by_plan = [(plan, list(refs)) for plan, refs in groupby(goals, key=lambda ref: ref.plan)]
-        html = self._render("strategy.html", src_uri, strategy=strategy, by_plan=by_plan, goals=goals)
-        toc = tuple(TocEntry(plan.title, f"plan-{plan.slug}") for plan, _ in by_plan)
-        return PageContent(src_uri, strategy.name, html, toc)
+        pages = paginate(
+            by_plan, lambda entry: sum(len(ref.goal.activities) for ref in entry[1]), self.listing_size
+        )
+        links = [
+            PageLink(
+                n,
+                urls.strategy_uri(strategy.slug, n),
+                _span(page[0][0].title, page[-1][0].title) if page else "",
+            )
+            for n, page in enumerate(pages, start=1)
+        ]
+        contents = []
+        for link, page in zip(links, pages, strict=True):
+            html = self._render(
+                "strategy.html", link.src_uri, strategy=strategy, by_plan=page, goals=goals,
+                plan_count=len(by_plan), pagination=links, current=link,
+            )  # fmt: skip
+            toc = tuple(TocEntry(plan.title, f"plan-{plan.slug}") for plan, _ in page)
+            title = strategy.name if link.number == 1 else f"{strategy.name} (page {link.number})"
+            contents.append(PageContent(link.src_uri, title, html, toc, search=False))
+        return contents
+
+    def audience_pages(self, audience: Audience) -> list[PageContent]:
+        """Every goal addressed to one audience (left out of search like strategy pages)."""
+        pages = paginate(audience.goals, lambda ref: 1, self.listing_size)
+        links = [
+            PageLink(n, urls.audience_uri(audience.slug, n), _span(page[0].plan.title, page[-1].plan.title))
+            for n, page in enumerate(pages, start=1)
+        ]
+        contents = []
+        for link, page in zip(links, pages, strict=True):
+            html = self._render(
+                "audience.html", link.src_uri, audience=audience, goals=page, pagination=links, current=link
+            )
+            title = audience.name if link.number == 1 else f"{audience.name} (page {link.number})"
+            contents.append(PageContent(link.src_uri, title, html, search=False))
+        return contents
 
     def strategy_index(self) -> PageContent:
         src_uri = urls.STRATEGIES_INDEX
@@ -159,6 +240,10 @@ class PageBuilder:
 
     def audience_index(self) -> PageContent:
         src_uri = urls.AUDIENCES_INDEX
-        audiences = self.library.audiences()
-        html = self._render("audiences.html", src_uri, audiences=audiences)
+        html = self._render("audiences.html", src_uri, audiences=self.library.audiences())
         return PageContent(src_uri, "Target audiences", html)
+
+
+def _span(first: str, last: str) -> str:
+    """A page's label in a page list: the first and last plan it holds."""
+    return first if first == last else f"{first} \N{EN DASH} {last}"

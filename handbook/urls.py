@@ -27,8 +27,14 @@ def goal_uri(slug: str, goal_number: int) -> str:
     return f"plans/{slug}/goal-{goal_number}.md"
 
 
-def strategy_uri(slug: str) -> str:
-    return f"strategies/{slug}.md"
+def strategy_uri(slug: str, page: int = 1) -> str:
+    """A strategy's page; long listings continue on `strategies/<slug>/page-<k>/`."""
+    return f"strategies/{slug}.md" if page == 1 else f"strategies/{slug}/page-{page}.md"
+
+
+def audience_uri(slug: str, page: int = 1) -> str:
+    """An audience's page; long listings continue on `audiences/<slug>/page-<k>/`."""
+    return f"audiences/{slug}.md" if page == 1 else f"audiences/{slug}/page-{page}.md"
 
 
 def activity_anchor(goal_number: int, activity_number: int) -> str:

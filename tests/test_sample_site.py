@@ -147,12 +147,12 @@ def test_plans_index_lists_each_plan_with_level_counts(sample_site: Site) -> Non
 
 
 def test_audiences_page_lists_each_audience_with_its_goals(sample_site: Site) -> None:
-    page = sample_site.content("audiences/")
-    heading = page.find(id="districts-leaders-for-partnerships")
-    assert heading is not None
-    links = [a["href"] for a in heading.find_next("ul").find_all("a")]
-    assert links == ["../plans/sample-state-plan/#goal-2"]
-    assert len(page.find_all("h2")) == 6
+    index = sample_site.content("audiences/").select("ul.handbook-audiences a")
+    assert len(index) == 6
+    assert index[3]["href"] == "districts-leaders-for-partnerships/"
+    page = sample_site.content("audiences/districts-leaders-for-partnerships/")
+    links = [a["href"] for a in page.select("ul.handbook-goal-links a")]
+    assert links == ["../../plans/sample-state-plan/#goal-2"]
 
 
 def test_home_page_offers_every_way_in(sample_site: Site) -> None:

@@ -1,0 +1,51 @@
+"""Page builders without an engine: pagination of long listings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from handbook.loading import load_library
+from handbook.pages import PageBuilder, paginate
+from tests.helpers import ROOT
+
+
+def test_paginate_keeps_items_whole_and_pages_within_size() -> None:
+    assert paginate([3, 3, 3, 1], lambda n: n, 6) == [[3, 3], [3, 1]]
+    assert paginate([9, 1], lambda n: n, 6) == [[9], [1]]  # an item larger than a page gets its own
+    assert paginate([], lambda n: n, 6) == [[]]  # an empty listing still has its page
+
+
+@pytest.fixture(scope="module")
+def builder() -> PageBuilder:
+    return PageBuilder(load_library(ROOT / "plans"), listing_size=5)
+
+
+def test_a_long_strategy_listing_continues_on_numbered_pages(builder: PageBuilder) -> None:
+    strategy = builder.library.strategies.by_slug("create-awareness")
+    pages = builder.strategy_pages(strategy)
+    assert [p.src_uri for p in pages] == [
+        "strategies/create-awareness.md",
+        "strategies/create-awareness/page-2.md",
+    ]
+    links: list[str] = []
+    for page in pages:
+        soup = BeautifulSoup(page.html, "html.parser")
+        links += [a["href"].split("#")[1] for a in soup.select("ol.handbook-activity-links a")]
+        listed = soup.select("nav.handbook-pagination a")
+        assert len(listed) == 2 * 2  # the page list stands above and below the listing
+        assert [a["href"] for a in soup.select('nav.handbook-pagination a[aria-current="page"]')] == [
+            "./"
+        ] * 2
+    # state goal 1 (5 activities), then district goal 1 (4): every activity once, in order
+    assert links == [f"goal-1-activity-{n}" for n in [1, 2, 3, 4, 5, 1, 2, 3, 4]]
+    assert pages[1].title == "Create awareness (page 2)"
+    assert not any(page.search for page in pages)
+
+
+def test_a_short_listing_has_one_page_and_no_page_list(tmp_path: Path) -> None:
+    builder = PageBuilder(load_library(ROOT / "plans"))
+    (page,) = builder.strategy_pages(builder.library.strategies.by_slug("share-knowledge"))
+    assert "handbook-pagination" not in page.html
