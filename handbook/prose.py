@@ -34,6 +34,10 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 _GOALS_GO_HERE = "HANDBOOKGOALSGOHERE"
 
+# One converter for every plan: setting up Python-Markdown costs more than converting
+# a short introduction, and `reset()` clears footnotes and state between plans.
+_markdown = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
+
 
 def sanitize(html: str) -> Markup:
     """HTML limited to the allowlist, safe to place in a page as it is."""
@@ -62,7 +66,7 @@ def render_prose(introduction: str, closing: str | None) -> PlanProse:
     and their list can stand at the foot of the page, after the goals and closing,
     as in the printed plans."""
     source = f"{introduction}\n\n{_GOALS_GO_HERE}\n\n{closing or ''}\n"
-    html = markdown.markdown(source, extensions=EXTENSIONS, output_format="html")
+    html = _markdown.reset().convert(source)
     intro, _, rest = html.partition(f"<p>{_GOALS_GO_HERE}</p>")
     closing_html, marker, footnotes = rest.partition('<div class="footnote">')
     return PlanProse(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 
 HOME = "index.md"
 PLANS_INDEX = "plans/index.md"
@@ -66,7 +67,13 @@ class Urls:
         if here == there:
             return fragment or "./"
         base = posixpath.dirname(here) if not here.endswith("/") else here.rstrip("/")
-        relative = posixpath.relpath(there or ".", base or ".")
-        if there.endswith("/") or there == "":
-            relative = "./" if relative == "." else f"{relative}/"
-        return relative + fragment
+        return _relative(there, base) + fragment
+
+
+@lru_cache(maxsize=65536)
+def _relative(there: str, base: str) -> str:
+    """`there` seen from the folder `base` (memoized: listing pages link one plan many times)."""
+    relative = posixpath.relpath(there or ".", base or ".")
+    if there.endswith("/") or there == "":
+        relative = "./" if relative == "." else f"{relative}/"
+    return relative
