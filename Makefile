@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 ADDR ?= 127.0.0.1:8000
+CONFIG ?= mkdocs.yml
 
 .PHONY: serve build test check lint clean
 
@@ -13,8 +14,10 @@ $(READY): requirements.txt
 	touch $@
 
 ## serve: the site at http://$(ADDR) with live reload (also watches plans/)
+# --dirty rebuilds only the pages a saved file changes (see HandbookPage in hooks.py);
+# MkDocs warns about every dirty build, so serve cannot be strict: `make build` is.
 serve: $(READY)
-	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR) --livereload
+	$(BIN)/mkdocs serve -f $(CONFIG) --dev-addr $(ADDR) --livereload --dirty --no-strict
 
 ## build: a strict build into site/; a failed build leaves the previous site/ as it was
 build: $(READY)

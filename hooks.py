@@ -12,6 +12,7 @@ count).
 from __future__ import annotations
 
 import html
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -32,9 +33,41 @@ _generated: dict[str, PageContent] = {}
 _ID = re.compile(r'\sid="([^"]+)"')
 
 
+class HandbookPage(File):
+    """A generated page that knows which plan file it is made from.
+
+    Under `mkdocs serve --dirty` (what `make serve` runs) MkDocs rebuilds only files
+    that say they changed: a plan's own pages (plan page, goal pages) when the plan
+    file is newer than the page; pages that gather every plan (indexes, strategies,
+    audiences) always. Saving one plan of a thousand then rebuilds a few dozen pages
+    instead of four thousand. Plain `mkdocs build` ignores this and builds everything.
+    """
+
+    plan_file: Path | None = None
+
+    @classmethod
+    def of(cls, content: PageContent, config: MkDocsConfig) -> HandbookPage:
+        page = cls.generated(config, content.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+        assert isinstance(page, cls)
+        page.plan_file = project_dir(config) / content.source if content.source else None
+        return page
+
+    def is_modified(self) -> bool:
+        if self.plan_file is None:
+            return True
+        try:
+            return os.path.getmtime(self.abs_dest_path) < os.path.getmtime(self.plan_file)
+        except OSError:  # not built yet
+            return True
+
+
+def project_dir(config: MkDocsConfig) -> Path:
+    """The folder of `mkdocs.yml`, which holds `plans/`."""
+    return Path(config.config_file_path).parent
+
+
 def plans_dir(config: MkDocsConfig) -> Path:
-    """`plans/` beside `mkdocs.yml`."""
-    return Path(config.config_file_path).parent / "plans"
+    return project_dir(config) / "plans"
 
 
 def load(config: MkDocsConfig) -> Library:
@@ -62,7 +95,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(
                 f"docs/{content.src_uri} clashes with a generated handbook page; rename or remove it"
             )
-        files.append(File.generated(config, content.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+        files.append(HandbookPage.of(content, config))
         _generated[content.src_uri] = content
     return files
 

@@ -103,6 +103,10 @@ class Library:
 
     def audiences(self) -> list[Audience]:
         """Audiences that differ only in case, spacing or a final period are one audience."""
+        return self._audiences
+
+    @cached_property
+    def _audiences(self) -> list[Audience]:
         groups: dict[str, list[GoalRef]] = {}
         names: dict[str, str] = {}
         for ref in self.goals():

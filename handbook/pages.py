@@ -10,7 +10,8 @@ field reaches the HTML through Jinja's autoescaping; plan prose through `prose`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property, partial
 from itertools import groupby
 from pathlib import Path
 from typing import Any, TypeVar
@@ -51,17 +52,23 @@ class PageContent:
     """One generated page.
 
     `src_uri` names the page as a source path (see `urls`); `title` is plain text;
-    `html` is the finished page body; `source` is the plan file the page is made
-    from, for "edit this page" links; `search` says whether site search should index
-    it (goal template pages repeat their plan page, so they are left out).
+    `html` is the finished page body, rendered from `body` when first asked for, so
+    an engine that rebuilds only what changed (`mkdocs serve --dirty`) renders only
+    those pages; `source` is the plan file the page is made from (for "edit this
+    page" links, and to tell whether the page changed); `search` says whether site
+    search should index it (goal template pages repeat their plan page).
     """
 
     src_uri: str
     title: str
-    html: Markup
+    body: Callable[[], Markup] = field(repr=False, compare=False)
     toc: tuple[TocEntry, ...] = ()
     source: str | None = None
     search: bool = True
+
+    @cached_property
+    def html(self) -> Markup:
+        return self.body()
 
 
 @dataclass(frozen=True)
@@ -141,6 +148,10 @@ class PageBuilder:
         self.urls = site_urls or urls.Urls()
         self.listing_size = listing_size
 
+    def _body(self, template: str, src_uri: str, **context: Any) -> Callable[[], Markup]:
+        """The page body, to be rendered when needed."""
+        return partial(self._render, template, src_uri, **context)
+
     def _render(self, template: str, src_uri: str, **context: Any) -> Markup:
         def link(to_uri: str, anchor: str | None = None) -> str:
             return self.urls.link(src_uri, to_uri, anchor)
@@ -150,7 +161,14 @@ class PageBuilder:
         )
 
     def pages(self) -> Iterator[PageContent]:
-        """Every generated page: indexes, strategies, plans and their goal template pages."""
+        """Every generated page: indexes, strategies, audiences, plans and their goal pages.
+
+        Only plan pages are searchable: every other generated page repeats what plan
+        pages say (titles, audiences, activities) or what the hand-written home page
+        says (the strategies), and a search index that holds each text once stays
+        small at state scale. It also keeps live reload's search merge correct: a
+        saved plan changes exactly one searchable page.
+        """
         yield self.plans_index()
         yield self.strategy_index()
         yield self.audience_index()
@@ -166,24 +184,25 @@ class PageBuilder:
     def plan_page(self, plan: Plan) -> PageContent:
         src_uri = urls.plan_uri(plan.slug)
         goals = [GoalRef(plan, n, goal) for n, goal in enumerate(plan.goals, start=1)]
-        html = self._render(
-            "plan.html", src_uri, plan=plan, goals=goals,
-            prose=render_prose(plan.introduction, plan.closing),
-        )  # fmt: skip
+        body = partial(self._plan_body, plan, goals)
         toc = tuple(TocEntry(f"Goal {ref.number}. {ref.goal.title}", f"goal-{ref.number}") for ref in goals)
-        return PageContent(src_uri, plan.title, html, toc, source=plan.source)
+        return PageContent(src_uri, plan.title, body, toc, source=plan.source)
+
+    def _plan_body(self, plan: Plan, goals: list[GoalRef]) -> Markup:
+        prose = render_prose(plan.introduction, plan.closing)
+        return self._render("plan.html", urls.plan_uri(plan.slug), plan=plan, goals=goals, prose=prose)
 
     def goal_page(self, ref: GoalRef) -> PageContent:
         src_uri = urls.goal_uri(ref.plan.slug, ref.number)
-        html = self._render("goal.html", src_uri, ref=ref, parts=template_parts(ref))
+        body = self._body("goal.html", src_uri, ref=ref, parts=template_parts(ref))
         title = f"Goal {ref.number}: {ref.plan.title}"
-        return PageContent(src_uri, title, html, source=ref.plan.source, search=False)
+        return PageContent(src_uri, title, body, source=ref.plan.source, search=False)
 
     def strategy_pages(self, strategy: Strategy) -> list[PageContent]:
         """What the strategy means, then every activity of every goal that uses it, by plan.
 
         Left out of search: the activities are found on their plans' pages, and the
-        strategy's meaning on the strategies overview.
+        strategy's meaning on the home page.
         """
         goals = self.library.goals_using(strategy)
         by_plan = [(plan, list(refs)) for plan, refs in groupby(goals, key=lambda ref: ref.plan)]
@@ -200,13 +219,13 @@ class PageBuilder:
         ]
         contents = []
         for link, page in zip(links, pages, strict=True):
-            html = self._render(
+            body = self._body(
                 "strategy.html", link.src_uri, strategy=strategy, by_plan=page, goals=goals,
                 plan_count=len(by_plan), pagination=links, current=link,
             )  # fmt: skip
             toc = tuple(TocEntry(plan.title, f"plan-{plan.slug}") for plan, _ in page)
             title = strategy.name if link.number == 1 else f"{strategy.name} (page {link.number})"
-            contents.append(PageContent(link.src_uri, title, html, toc, search=False))
+            contents.append(PageContent(link.src_uri, title, body, toc, search=False))
         return contents
 
     def audience_pages(self, audience: Audience) -> list[PageContent]:
@@ -218,30 +237,30 @@ class PageBuilder:
         ]
         contents = []
         for link, page in zip(links, pages, strict=True):
-            html = self._render(
+            body = self._body(
                 "audience.html", link.src_uri, audience=audience, goals=page, pagination=links, current=link
             )
             title = audience.name if link.number == 1 else f"{audience.name} (page {link.number})"
-            contents.append(PageContent(link.src_uri, title, html, search=False))
+            contents.append(PageContent(link.src_uri, title, body, search=False))
         return contents
 
     def strategy_index(self) -> PageContent:
         src_uri = urls.STRATEGIES_INDEX
         counts = {s: self.library.goals_using(s) for s in self.library.strategies}
-        html = self._render("strategies.html", src_uri, counts=counts)
-        return PageContent(src_uri, "Leadership strategies", html)
+        body = self._body("strategies.html", src_uri, counts=counts)
+        return PageContent(src_uri, "Leadership strategies", body, search=False)
 
     def plans_index(self) -> PageContent:
         src_uri = urls.PLANS_INDEX
         by_level = self.library.by_level()
-        html = self._render("plans.html", src_uri, by_level=by_level)
         toc = tuple(TocEntry(f"{level.label} plans", level.value) for level in by_level)
-        return PageContent(src_uri, "All plans", html, toc)
+        body = self._body("plans.html", src_uri, by_level=by_level)
+        return PageContent(src_uri, "All plans", body, toc, search=False)
 
     def audience_index(self) -> PageContent:
         src_uri = urls.AUDIENCES_INDEX
-        html = self._render("audiences.html", src_uri, audiences=self.library.audiences())
-        return PageContent(src_uri, "Target audiences", html)
+        body = self._body("audiences.html", src_uri, audiences=self.library.audiences())
+        return PageContent(src_uri, "Target audiences", body, search=False)
 
 
 def _span(first: str, last: str) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -12,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import make_project
+from tests.helpers import ROOT, make_project
 
 CHROMIUM = Path("/usr/bin/chromium")
 PLAN = "plans/sample-district-plan.md"
@@ -45,24 +48,39 @@ def wait_for(url: str, text: str, seconds: float = 90) -> bool:
     return False
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+def serve_command(how: str, project: Path, port: int) -> list[str]:
+    if how == "make":  # what `make serve` runs: dirty rebuilds
+        return [
+            "make",
+            "-s",
+            "-C",
+            str(ROOT),
+            "serve",
+            f"ADDR=127.0.0.1:{port}",
+            f"CONFIG={project / 'mkdocs.yml'}",
+        ]
+    # No --livereload: plain `mkdocs serve` must reload too (Click 8.3.0-8.3.1 broke that default).
+    return [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
+
+
+@pytest.fixture(params=["mkdocs", "make"])
+def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Path, str]]:
     project = make_project(tmp_path / "project")
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
-        # No --livereload: plain `mkdocs serve` must reload too (Click 8.3.0-8.3.1 broke that default).
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        serve_command(request.param, project, port),
         cwd=project,
         stdout=log,
         stderr=subprocess.STDOUT,
+        start_new_session=True,  # make's child mkdocs is stopped with it
     )
     base = f"http://127.0.0.1:{port}/"
     try:
         assert wait_for(base, "Partnerships Handbook"), (tmp_path / "serve.log").read_text()
         yield project, base
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
         log.close()
 
@@ -78,6 +96,13 @@ def test_serve_answers_and_rebuilds_when_a_plan_is_saved(served: tuple[Path, str
     assert OLD in (fetch(url) or "")
     save_plan_change(project)
     assert wait_for(url, NEW)
+    # pages that gather plans are rebuilt too, and search still knows every plan
+    assert NEW in (fetch(base + "strategies/create-awareness/") or "")
+    assert NEW in (fetch(base + "plans/sample-district-plan/goal-1/") or "")
+    index = json.loads(fetch(base + "search/search_index.json") or "{}")
+    texts = " ".join(doc["text"] for doc in index["docs"])
+    assert NEW in texts and OLD not in texts
+    assert "Conduct a policy forum on partnerships" in texts  # the state plan, not rebuilt
 
 
 @pytest.mark.skipif(
