@@ -6,7 +6,7 @@ READY := $(VENV)/.ready
 ADDR ?= 127.0.0.1:8000
 CONFIG ?= mkdocs.yml
 
-.PHONY: serve build test check lint clean
+.PHONY: serve build test check lint bench clean
 
 $(READY): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ lint: $(READY)
 ## test: lint, then the whole test suite
 test: lint
 	$(BIN)/python -m pytest
+
+## bench: build 250 and 1,000 synthetic plans beside a hand-written baseline; print the figures
+bench: $(READY)
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf site .site-new .site-old dist

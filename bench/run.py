@@ -1,0 +1,182 @@
+"""`make bench`: the handbook at state scale, measured beside a hand-written baseline.
+
+For each size it writes N synthetic plans, builds this project's site and the
+hand-written plain-Material equivalent (`bench/baseline.py`) one after the other in
+the same run, and prints build times, their ratio, the growth from the smallest to
+the largest size, peak memory, output size, the largest page and the search index.
+With the largest size it also measures the edit loop under `mkdocs serve`: from
+saving one plan to the rebuilt page being served. Absolute times drift on shared
+machines; the ratios are the figures to compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.baseline import write_baseline
+from bench.synthetic import write_plans
+from handbook.loading import load_library
+from tests.helpers import make_project
+from tests.test_serve import fetch, free_port, serve_command, wait_for
+
+# Material 9.8 prints a notice about MkDocs 2.0 on every start; it is noise in a benchmark.
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+KB = 1024
+MB = 1024 * 1024
+TARGETS = {
+    "ratio": 1.0,  # project build time / baseline build time
+    "growth": 4.6,  # build time at 1,000 plans / at 250
+    "largest_page": 400 * KB,
+    "search_index": 4 * MB,
+    "peak_memory": 1024 * MB,
+    "edit_loop": 10.0,  # seconds
+}
+
+
+@dataclass
+class Build:
+    seconds: float
+    peak_memory: int  # bytes
+    output: int  # bytes
+    largest_page: int
+    largest_page_path: str
+    search_index: int
+
+
+def measure_build(config: Path, site: Path) -> Build:
+    """One clean `mkdocs build` in its own process: wall time and that process's peak memory."""
+    shutil.rmtree(site, ignore_errors=True)
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+        stdout=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"build of {config} failed")
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = [p for p in files if p.suffix == ".html"]
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    return Build(
+        seconds=seconds,
+        peak_memory=usage.ru_maxrss * KB,
+        output=sum(p.stat().st_size for p in files),
+        largest_page=largest.stat().st_size,
+        largest_page_path=largest.relative_to(site).as_posix(),
+        search_index=(site / "search" / "search_index.json").stat().st_size,
+    )
+
+
+def edit_loop(project: Path) -> float:
+    """Seconds from saving one plan to `mkdocs serve` serving its rebuilt page."""
+    port = free_port()
+    server = subprocess.Popen(
+        serve_command("make", project, port),  # exactly what `make serve` runs
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}/plans/plan-0007/"
+    try:
+        if not wait_for(url, "plan-0007", seconds=600) and fetch(url) is None:
+            raise SystemExit("mkdocs serve did not start")
+        time.sleep(2)  # let the watcher settle after the first build
+        plan = project / "plans" / "plan-0007.md"
+        marker = f"Edited at {time.time_ns()}"
+        start = time.perf_counter()
+        plan.write_text(plan.read_text("utf-8").replace("for benchmarks.", marker), "utf-8")
+        if not wait_for(url, marker, seconds=600):
+            raise SystemExit("the edit never reached the served page")
+        return time.perf_counter() - start
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=60)
+
+
+def human(size: int) -> str:
+    return f"{size / MB:.1f} MB" if size >= MB else f"{size / KB:.0f} KB"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000])
+    parser.add_argument("--no-serve", action="store_true", help="skip the edit-loop measurement")
+    args = parser.parse_args()
+    results: dict[int, tuple[Build, Build]] = {}
+    work = Path(tempfile.mkdtemp(prefix="handbook-bench-"))
+    try:
+        for size in args.sizes:
+            project = make_project(work / f"project-{size}", samples=False)
+            write_plans(project / "plans", size)
+            baseline_config = write_baseline(load_library(project / "plans"), work / f"baseline-{size}")
+            ours = measure_build(project / "mkdocs.yml", work / f"site-{size}")
+            theirs = measure_build(baseline_config, work / f"baseline-site-{size}")
+            results[size] = (ours, theirs)
+            print(
+                f"built {size} plans: handbook {ours.seconds:.1f} s, baseline {theirs.seconds:.1f} s",
+                flush=True,
+            )
+        largest = max(args.sizes)
+        loop = None if args.no_serve else edit_loop(work / f"project-{largest}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return report(results, loop)
+
+
+def report(results: dict[int, tuple[Build, Build]], loop: float | None) -> int:
+    sizes = sorted(results)
+    print()
+    print(f"{'plans':>6} | {'site':<9} | {'build':>7} | {'ratio':>5} | {'peak mem':>9} | {'output':>9} | "
+          f"{'largest page':>12} | {'search index':>12}")  # fmt: skip
+    for size in sizes:
+        ours, theirs = results[size]
+        for name, build in (("handbook", ours), ("baseline", theirs)):
+            ratio = f"{ours.seconds / theirs.seconds:.2f}" if name == "handbook" else ""
+            print(
+                f"{size:>6} | {name:<9} | {build.seconds:>6.1f}s | {ratio:>5} | {human(build.peak_memory):>9} | "
+                f"{human(build.output):>9} | {human(build.largest_page):>12} | {human(build.search_index):>12}"
+            )
+    print()
+    ours_large, theirs_large = results[sizes[-1]]
+    checks: list[tuple[str, float, float, str]] = [
+        ("build time / baseline", ours_large.seconds / theirs_large.seconds, TARGETS["ratio"], "x"),
+        ("largest page (KB)", ours_large.largest_page / KB, TARGETS["largest_page"] / KB, ""),
+        ("search index (MB)", ours_large.search_index / MB, TARGETS["search_index"] / MB, ""),
+        ("peak memory (MB)", ours_large.peak_memory / MB, TARGETS["peak_memory"] / MB, ""),
+    ]
+    if len(sizes) > 1:
+        growth = ours_large.seconds / results[sizes[0]][0].seconds
+        base_growth = theirs_large.seconds / results[sizes[0]][1].seconds
+        checks.append(
+            (
+                f"growth {sizes[0]} -> {sizes[-1]} plans (baseline {base_growth:.2f}x)",
+                growth,
+                TARGETS["growth"],
+                "x",
+            )
+        )
+    if loop is not None:
+        checks.append(("edit loop under serve (s)", loop, TARGETS["edit_loop"], ""))
+    print(f"largest page: {ours_large.largest_page_path}")
+    failed = 0
+    for name, value, target, unit in checks:
+        ok = value <= target
+        failed += not ok
+        print(f"{'PASS' if ok else 'FAIL'}  {name}: {value:.2f}{unit} (target <= {target:g}{unit})")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
