@@ -6,7 +6,7 @@ framework numbers them (see `vocabulary`).
 
 from __future__ import annotations
 
-from handbook.vocabulary import DATA, Term, Vocabulary, load_vocabulary
+from handbook.vocabulary import DATA, Term, load_vocabulary
 
 InvolvementType = Term
 INVOLVEMENT_TYPES = load_vocabulary(DATA / "involvement_types.yml")

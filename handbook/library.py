@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
+from handbook.involvement import INVOLVEMENT_TYPES, InvolvementType
 from handbook.model import Activity, Goal, Level, Plan
 from handbook.strategies import STRATEGIES, Strategy, StrategyCatalogue
+from handbook.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ class Library:
 
     plans: tuple[Plan, ...]
     strategies: StrategyCatalogue = STRATEGIES
-    _levels: tuple[Level, ...] = field(default=tuple(Level), repr=False)
+    types: Vocabulary = INVOLVEMENT_TYPES
 
     @classmethod
     def from_plans(cls, plans: list[Plan]) -> Library:
@@ -90,6 +92,42 @@ class Library:
     def goals_using(self, strategy: Strategy) -> list[GoalRef]:
         return [ref for ref in self.goals() if strategy in ref.goal.strategies]
 
+    def activities(self) -> Iterator[ActivityRef]:
+        """Every activity of every plan, in plan, goal and activity order."""
+        for ref in self.goals():
+            yield from ref.activities()
+
+    def activities_of_type(self, kind: InvolvementType) -> list[ActivityRef]:
+        return [item for item in self.activities() if item.activity.type == kind]
+
+    def schools_of(self, district: Plan) -> list[Plan]:
+        """The school plans that name this district plan."""
+        return [plan for plan in self.plans if plan.level is Level.SCHOOL and plan.district == district.slug]
+
+    def plan(self, slug: str) -> Plan | None:
+        return self._by_slug.get(slug)
+
+    @cached_property
+    def _by_slug(self) -> dict[str, Plan]:
+        return {plan.slug: plan for plan in self.plans}
+
+    def strategy_counts(self, plan: Plan) -> dict[Strategy, int]:
+        """Activities of the plan in goals that use each strategy (0 where none): its coverage."""
+        counts = dict.fromkeys(self.strategies, 0)
+        for goal in plan.goals:
+            for strategy in goal.strategies:
+                counts[strategy] += len(goal.activities)
+        return counts
+
+    def type_counts(self, plan: Plan) -> dict[InvolvementType, int]:
+        """Activities of the plan of each type of involvement (0 where none)."""
+        counts = dict.fromkeys(self.types, 0)
+        for goal in plan.goals:
+            for activity in goal.activities:
+                if activity.type is not None:
+                    counts[activity.type] += 1
+        return counts
+
     def activity_count(self) -> int:
         return sum(plan.activity_count for plan in self.plans)
 
@@ -110,6 +148,8 @@ class Library:
         groups: dict[str, list[GoalRef]] = {}
         names: dict[str, str] = {}
         for ref in self.goals():
+            if ref.goal.audience is None:  # school goals may leave it out
+                continue
             key = _audience_key(ref.goal.audience)
             groups.setdefault(key, []).append(ref)
             names.setdefault(key, ref.goal.audience)

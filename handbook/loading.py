@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from handbook.library import Library
-from handbook.model import Activity, Goal, Plan, PlanFrontMatter
+from handbook.model import Activity, Goal, Level, Plan, PlanFrontMatter, validate_front_matter
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
@@ -253,7 +253,7 @@ def read_plan(path: Path, source: str) -> Plan | list[PlanProblem]:
         ]
     assert node is not None
     try:
-        front_matter = PlanFrontMatter.model_validate(data)
+        front_matter = validate_front_matter(data)
     except ValidationError as error:
         values, keys = _line_map(node, line_offset)  # only a plan with problems needs line numbers
         for detail in error.errors():
@@ -289,21 +289,39 @@ def load_library(plans_dir: Path, source_prefix: str = "plans") -> Library:
             problems.append(
                 PlanProblem(
                     plan.source,
-                    _title_line(plans_dir / f"{plan.slug}.md"),
+                    _key_line(plans_dir / f"{plan.slug}.md", "title"),
                     "title",
                     f"the same title as {first.source}: each plan needs its own title",
                 )
             )
         else:
             titles[key] = plan
+    problems.extend(_district_problems(plans, plans_dir))
     if problems:
         raise PlanErrors(problems)
     return Library.from_plans(plans)
 
 
-def _title_line(path: Path) -> int:
+def _district_problems(plans: list[Plan], plans_dir: Path) -> Iterable[PlanProblem]:
+    """A school plan's `district` must be the slug of a district plan in the library."""
+    districts = sorted(plan.slug for plan in plans if plan.level is Level.DISTRICT)
+    for plan in plans:
+        if plan.district is None or plan.district in districts:
+            continue
+        close = difflib.get_close_matches(plan.district, districts, n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        yield PlanProblem(
+            plan.source,
+            _key_line(plans_dir / f"{plan.slug}.md", "district"),
+            "district",
+            f"no district plan plans/{plan.district}.md{hint}",
+        )
+
+
+def _key_line(path: Path, key: str) -> int:
+    """The line of a top-level key in a plan file, for problems found across plans."""
     for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
-        if line.startswith("title:"):
+        if line.startswith(f"{key}:"):
             return number
     return 1
 

@@ -19,12 +19,16 @@ from pydantic import (
     Field,
     GetJsonSchemaHandler,
     StringConstraints,
+    ValidationInfo,
     WithJsonSchema,
+    field_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
+from handbook.involvement import INVOLVEMENT_TYPES, InvolvementType
 from handbook.strategies import STRATEGIES, Strategy
+from handbook.vocabulary import Vocabulary
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """A required piece of text: surrounding spaces are dropped and it may not be empty."""
@@ -47,39 +51,89 @@ class Level(StrEnum):
         return {"state": "districts", "district": "schools", "school": "classrooms"}[self.value]
 
 
-def _level(value: Any) -> Any:
-    if isinstance(value, str):
-        folded = value.strip().casefold()
-        for level in Level:
-            if folded == level.value:
-                return level
-        names = [level.value for level in Level]
+class GoalKind(StrEnum):
+    """What a school goal is for: the One-Year Action Plan has two academic goals,
+    one for behavior, and one for a welcoming climate of partnerships."""
+
+    ACADEMIC = "academic"
+    BEHAVIOR = "behavior"
+    CLIMATE = "climate"
+
+
+def _choice(enum: type[StrEnum], aliases: dict[str, str] | None = None) -> Any:
+    """A validator for a closed set of words, with "did you mean" for near misses."""
+    names = [member.value for member in enum]
+
+    def validate(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        folded = (aliases or {}).get(value.strip().casefold(), value.strip().casefold())
+        if folded in names:
+            return enum(folded)
         close = difflib.get_close_matches(folded, names, n=1, cutoff=0.5)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         raise PydanticCustomError(
-            "level", "must be one of {names}{hint}", {"names": ", ".join(names), "hint": hint}
+            "choice", "must be one of {names}{hint}", {"names": ", ".join(names), "hint": hint}
         )
-    return value
+
+    return validate
 
 
-def _strategy(value: Any) -> Any:
-    if isinstance(value, str):
-        strategy = STRATEGIES.match(value)
-        if strategy is None:
-            suggestion = STRATEGIES.suggest(value)
+def _term(vocabulary: Vocabulary, what: str, numbers: bool = False) -> Any:
+    """A validator that turns a name (or number) into the vocabulary's term."""
+
+    def validate(value: Any) -> Any:
+        if isinstance(value, str) or (numbers and isinstance(value, int) and not isinstance(value, bool)):
+            term = vocabulary.match(value)
+            if term is not None:
+                return term
+            suggestion = vocabulary.suggest(str(value))
             hint = f"; did you mean '{suggestion}'?" if suggestion else ""
             raise PydanticCustomError(
-                "strategy",
-                "unknown strategy '{value}'{hint} (the six are: {names})",
-                {"value": value, "hint": hint, "names": ", ".join(s.name for s in STRATEGIES)},
+                what.replace(" ", "_"),
+                "unknown {what} '{value}'{hint} (the six are: {names})",
+                {"what": what, "value": value, "hint": hint, "names": vocabulary.names()},
             )
-        return strategy
-    raise PydanticCustomError("string_type", "Input should be a valid string")
+        raise PydanticCustomError("string_type", "Input should be a valid string")
+
+    return validate
+
+
+def _plan_level(info: ValidationInfo) -> Level | None:
+    """The level of the plan being validated, when it is known (see `validate_front_matter`)."""
+    return (info.context or {}).get("level")
+
+
+def _required_unless_school(value: Any, info: ValidationInfo) -> Any:
+    """Leadership plans (state, district) must give it; school plans may leave it out."""
+    if value is None and _plan_level(info) in (Level.STATE, Level.DISTRICT):
+        raise PydanticCustomError("missing", "required")
+    return value
 
 
 def _short_form(value: Any) -> Any:
     """An activity written as plain text is the long form with only `text`."""
     return {"text": value} if isinstance(value, str) else value
+
+
+def _number_as_text(value: Any) -> Any:
+    """`grades: 3` means the text "3"."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+TypeName = Annotated[
+    InvolvementType,
+    BeforeValidator(_term(INVOLVEMENT_TYPES, "type of involvement", numbers=True)),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "examples": [t.name for t in INVOLVEMENT_TYPES]},
+                {"type": "integer", "minimum": 1, "maximum": 6},
+            ],
+            "description": "One of the six types of involvement, by name (any case) or number.",
+        }
+    ),
+]
 
 
 class _Strict(BaseModel):
@@ -100,6 +154,26 @@ class Activity(_Strict):
     responsible: Text | None = Field(default=None, description="Who is responsible.")
     expected_results: Text | None = Field(default=None, description="What it should achieve.")
     costs: Text | None = Field(default=None, description="Costs and where the money comes from.")
+    type: TypeName | None = Field(
+        default=None,
+        validate_default=True,
+        description="School plans: the type of involvement (1-6 or its name); required there.",
+    )
+    grades: Annotated[Text, BeforeValidator(_number_as_text)] | None = Field(
+        default=None, description="School plans: the grades it involves."
+    )
+    preparations: Text | None = Field(default=None, description="School plans: preparations needed.")
+
+    @field_validator("type", mode="after")
+    @classmethod
+    def _type_in_school_plans(
+        cls, value: InvolvementType | None, info: ValidationInfo
+    ) -> InvolvementType | None:
+        if value is None and _plan_level(info) is Level.SCHOOL:
+            raise PydanticCustomError(
+                "school_type", "required: each activity of a school plan names its type of involvement"
+            )
+        return value
 
     @property
     def has_details(self) -> bool:
@@ -108,7 +182,7 @@ class Activity(_Strict):
 
 StrategyName = Annotated[
     Strategy,
-    BeforeValidator(_strategy),
+    BeforeValidator(_term(STRATEGIES, "strategy")),
     WithJsonSchema(
         {
             "type": "string",
@@ -133,22 +207,76 @@ class _ShortOrLongForm:
 ActivityEntry = Annotated[Activity, BeforeValidator(_short_form), _ShortOrLongForm()]
 
 
+GoalKindName = Annotated[
+    GoalKind,
+    BeforeValidator(_choice(GoalKind, {"behaviour": "behavior"})),
+    WithJsonSchema({"type": "string", "enum": [kind.value for kind in GoalKind]}),
+]
+
+
 class Goal(_Strict):
-    """A goal of a plan: the strategies it uses, who it addresses, and its activities in order."""
+    """A goal of a plan: the strategies it uses, who it addresses, and its activities in order.
+
+    Leadership plans (state, district) name strategies and an audience for every
+    goal; school One-Year Action Plans give each goal a `kind` instead, and may add
+    the desired `results` and how they are `measures`d.
+    """
 
     title: Text = Field(description="The goal, as the plan words it.")
-    strategies: list[StrategyName] = Field(
-        min_length=1, description="The leadership strategies this goal uses."
+    kind: GoalKindName | None = Field(
+        default=None, validate_default=True, description="School plans: academic, behavior or climate."
     )
-    audience: Text = Field(description="The target audience, as written.")
+    strategies: list[StrategyName] = Field(
+        default=None,  # replaced by [] or an error by the validators below
+        validate_default=True,
+        description="The leadership strategies this goal uses (required in state and district plans).",
+    )
+    audience: Text | None = Field(
+        default=None,
+        validate_default=True,
+        description="The target audience, as written (required in state and district plans).",
+    )
+    results: Text | None = Field(default=None, description="School plans: the desired results.")
+    measures: Text | None = Field(default=None, description="School plans: how each result is measured.")
     activities: list[ActivityEntry] = Field(
         min_length=1, description="The activities, in order; short or long form."
     )
 
+    @field_validator("strategies", mode="before")
+    @classmethod
+    def _strategies_required(cls, value: Any, info: ValidationInfo) -> Any:
+        return (
+            []
+            if value is None and _plan_level(info) is Level.SCHOOL
+            else _required_unless_school(value, info)
+        )
+
+    @field_validator("strategies", mode="after")
+    @classmethod
+    def _strategies_not_empty(cls, value: list[Strategy], info: ValidationInfo) -> list[Strategy]:
+        if not value and _plan_level(info) is not Level.SCHOOL:
+            raise PydanticCustomError("too_short", "must have at least one item")
+        return value
+
+    @field_validator("audience", mode="before")
+    @classmethod
+    def _audience_required(cls, value: Any, info: ValidationInfo) -> Any:
+        return _required_unless_school(value, info)
+
+    @field_validator("kind", mode="after")
+    @classmethod
+    def _kind_for_school_goals(cls, value: GoalKind | None, info: ValidationInfo) -> GoalKind | None:
+        level = _plan_level(info)
+        if value is None and level is Level.SCHOOL:
+            raise PydanticCustomError("missing", "required")
+        if value is not None and level in (Level.STATE, Level.DISTRICT):
+            raise PydanticCustomError("school_only", "only goals of school plans have a kind")
+        return value
+
 
 LevelName = Annotated[
     Level,
-    BeforeValidator(_level),
+    BeforeValidator(_choice(Level)),
     WithJsonSchema({"type": "string", "enum": [level.value for level in Level]}),
 ]
 
@@ -160,7 +288,33 @@ class PlanFrontMatter(_Strict):
     level: LevelName = Field(description="state, district or school.")
     organization: Text | None = Field(default=None, description="Whose plan it is.")
     closing: Text | None = Field(default=None, description="Markdown shown after the goals.")
+    district: Text | None = Field(
+        default=None, description="School plans: the slug of the district's plan (its file name without .md)."
+    )
     goals: list[Goal] = Field(min_length=1, description="The goals, in order.")
+
+    @field_validator("district", mode="after")
+    @classmethod
+    def _district_for_school_plans(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is not None and _plan_level(info) in (Level.STATE, Level.DISTRICT):
+            raise PydanticCustomError("school_only", "only school plans name their district")
+        return value
+
+
+def validate_front_matter(data: dict[str, Any]) -> PlanFrontMatter:
+    """Validate front matter, with the rules that depend on the plan's level.
+
+    The level is read first (when it is valid) and passed to every validator, so a
+    school goal without strategies is fine while a district goal without them is
+    reported at `goals[n].strategies`, where the editor has to act.
+    """
+    try:
+        level: Level | None = _choice(Level)(data.get("level"))
+    except PydanticCustomError:
+        level = None
+    if not isinstance(level, Level):
+        level = None
+    return PlanFrontMatter.model_validate(data, context={"level": level})
 
 
 class Plan(PlanFrontMatter):

@@ -18,8 +18,8 @@ def write(folder: Path, name: str, text: str) -> None:
 
 PLAN = """
     ---
-    title: A school plan
-    level: School
+    title: A district plan
+    level: District
     goals:
       - title: Goal one
         strategies: [Share knowledge]
@@ -39,7 +39,7 @@ def test_short_and_long_form_activities_load_in_order(tmp_path: Path) -> None:
     write(tmp_path, "a-plan.md", PLAN)
     (plan,) = load_library(tmp_path).plans
     assert plan.slug == "a-plan" and plan.source == "plans/a-plan.md"
-    assert plan.level is Level.SCHOOL
+    assert plan.level is Level.DISTRICT
     assert plan.introduction.strip() == "The introduction."
     first, second = plan.goals[0].activities
     assert (first.text, first.page, first.has_details) == ("Short form.", None, False)
@@ -61,7 +61,7 @@ def test_every_problem_in_every_file_is_reported_at_once(tmp_path: Path) -> None
     write(
         tmp_path,
         "two.md",
-        PLAN.replace("level: School", "level: distric").replace("title: A school", "title: B"),
+        PLAN.replace("level: District", "level: distric").replace("title: A district", "title: B"),
     )
     with pytest.raises(PlanErrors) as raised:
         load_library(tmp_path)
