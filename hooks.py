@@ -16,6 +16,7 @@ import os
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -88,7 +89,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    builder = PageBuilder(load(config), Urls(config.use_directory_urls))
+    site_path = urlsplit(config.site_url or "/").path or "/"
+    builder = PageBuilder(load(config), Urls(config.use_directory_urls, base=site_path))
     _generated.clear()
     for content in builder.pages():
         if files.get_file_from_path(content.src_uri) is not None:
@@ -97,6 +99,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
         files.append(HandbookPage.of(content, config))
         _generated[content.src_uri] = content
+    for download in builder.downloads():
+        files.append(File.generated(config, download.path, content=download.content()))
     return files
 
 

@@ -20,8 +20,10 @@ import jinja2
 from markupsafe import Markup
 
 from handbook import urls
+from handbook.downloads import GRADES, activity_row, catalogue_script, grade_keys, to_csv, to_json
+from handbook.involvement import InvolvementType
 from handbook.library import Audience, GoalRef, Library
-from handbook.model import Activity, Plan
+from handbook.model import Activity, Level, Plan
 from handbook.prose import render_prose
 from handbook.strategies import Strategy
 
@@ -69,6 +71,14 @@ class PageContent:
     @cached_property
     def html(self) -> Markup:
         return self.body()
+
+
+@dataclass(frozen=True)
+class Download:
+    """A generated file that is not a page (CSV, JSON, script data), made when written."""
+
+    path: str
+    content: Callable[[], str] = field(repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -176,6 +186,11 @@ class PageBuilder:
             yield from self.strategy_pages(strategy)
         for audience in self.library.audiences():
             yield from self.audience_pages(audience)
+        yield self.type_index()
+        for kind in self.library.types:
+            yield from self.type_pages(kind)
+        yield from self.coverage_pages()
+        yield self.catalogue_page()
         for plan in self.library.plans:
             yield self.plan_page(plan)
             for number in range(1, len(plan.goals) + 1):
@@ -190,11 +205,19 @@ class PageBuilder:
 
     def _plan_body(self, plan: Plan, goals: list[GoalRef]) -> Markup:
         prose = render_prose(plan.introduction, plan.closing)
-        return self._render("plan.html", urls.plan_uri(plan.slug), plan=plan, goals=goals, prose=prose)
+        district = self.library.plan(plan.district) if plan.district else None
+        schools = self.library.schools_of(plan) if plan.level is Level.DISTRICT else []
+        return self._render(
+            "plan.html", urls.plan_uri(plan.slug), plan=plan, goals=goals, prose=prose,
+            district=district, schools=schools,
+        )  # fmt: skip
 
     def goal_page(self, ref: GoalRef) -> PageContent:
         src_uri = urls.goal_uri(ref.plan.slug, ref.number)
-        body = self._body("goal.html", src_uri, ref=ref, parts=template_parts(ref))
+        if ref.plan.level is Level.SCHOOL:  # the One-Year Action Plan's form
+            body = self._body("school_goal.html", src_uri, ref=ref)
+        else:
+            body = self._body("goal.html", src_uri, ref=ref, parts=template_parts(ref))
         title = f"Goal {ref.number}: {ref.plan.title}"
         return PageContent(src_uri, title, body, source=ref.plan.source, search=False)
 
@@ -256,6 +279,73 @@ class PageBuilder:
         toc = tuple(TocEntry(f"{level.label} plans", level.value) for level in by_level)
         body = self._body("plans.html", src_uri, by_level=by_level)
         return PageContent(src_uri, "All plans", body, toc, search=False)
+
+    def type_pages(self, kind: InvolvementType) -> list[PageContent]:
+        """What the type of involvement means, then every activity of that type, by plan."""
+        items = self.library.activities_of_type(kind)
+        by_plan = [(plan, list(group)) for plan, group in groupby(items, key=lambda item: item.goal.plan)]
+        pages = paginate(by_plan, lambda entry: len(entry[1]), self.listing_size)
+        links = [
+            PageLink(
+                n, urls.type_uri(kind.slug, n), _span(page[0][0].title, page[-1][0].title) if page else ""
+            )
+            for n, page in enumerate(pages, start=1)
+        ]
+        contents = []
+        for link, page in zip(links, pages, strict=True):
+            body = self._body(
+                "type.html", link.src_uri, kind=kind, by_plan=page, total=len(items),
+                plan_count=len(by_plan), pagination=links, current=link,
+            )  # fmt: skip
+            title = kind.name if link.number == 1 else f"{kind.name} (page {link.number})"
+            contents.append(PageContent(link.src_uri, title, body, search=False))
+        return contents
+
+    def type_index(self) -> PageContent:
+        src_uri = urls.TYPES_INDEX
+        counts = {kind: len(self.library.activities_of_type(kind)) for kind in self.library.types}
+        body = self._body("types.html", src_uri, counts=counts)
+        return PageContent(src_uri, "Types of involvement", body, search=False)
+
+    def coverage_pages(self) -> list[PageContent]:
+        """Plans x strategies and school plans x types, with activity counts; long tables continue."""
+        pages = paginate(self.library.plans, lambda plan: 1, self.listing_size)
+        links = [
+            PageLink(n, urls.coverage_uri(n), _span(page[0].title, page[-1].title) if page else "")
+            for n, page in enumerate(pages, start=1)
+        ]
+        contents = []
+        for link, page in zip(links, pages, strict=True):
+            body = self._body(
+                "coverage.html", link.src_uri, pagination=links, current=link,
+                leadership=[plan for plan in page if plan.level is not Level.SCHOOL],
+                schools=[plan for plan in page if plan.level is Level.SCHOOL],
+            )  # fmt: skip
+            title = "Coverage" if link.number == 1 else f"Coverage (page {link.number})"
+            contents.append(PageContent(link.src_uri, title, body, search=False))
+        return contents
+
+    def catalogue_page(self) -> PageContent:
+        """The catalogue's frame: filters and an empty table that `catalogue.js` fills."""
+        src_uri = urls.CATALOGUE
+        grades = sorted(
+            {grade for item in self.library.activities() for grade in grade_keys(item.activity.grades)},
+            key=GRADES.index,
+        )
+        body = self._body(
+            "catalogue.html", src_uri, levels=list(Level), grades=grades, total=self.library.activity_count()
+        )
+        return PageContent(src_uri, "Activity catalogue", body, search=False)
+
+    def downloads(self) -> Iterator[Download]:
+        """The files that are not pages: every activity as CSV and JSON, each plan's CSV,
+        and the catalogue page's data."""
+        rows = [activity_row(item, self.urls) for item in self.library.activities()]
+        yield Download(urls.CATALOGUE_CSV, lambda: to_csv(rows))
+        yield Download(urls.CATALOGUE_JSON, lambda: to_json(rows))
+        yield Download(urls.CATALOGUE_DATA, lambda: catalogue_script(self.library, self.urls))
+        for slug, own in groupby(rows, key=lambda row: row["plan"]):  # rows come in plan order
+            yield Download(urls.plan_csv(slug), partial(to_csv, list(own)))
 
     def audience_index(self) -> PageContent:
         src_uri = urls.AUDIENCES_INDEX

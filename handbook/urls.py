@@ -18,6 +18,12 @@ PLANS_INDEX = "plans/index.md"
 STRATEGIES_INDEX = "strategies/index.md"
 AUDIENCES_INDEX = "audiences/index.md"
 TEMPLATE_GUIDE = "template.md"
+TYPES_INDEX = "types/index.md"
+CATALOGUE = "catalogue/index.md"
+CATALOGUE_CSV = "catalogue/activities.csv"
+CATALOGUE_JSON = "catalogue/activities.json"
+CATALOGUE_DATA = "catalogue/activities.js"
+CATALOGUE_SCRIPT = "javascripts/catalogue.js"
 
 
 def plan_uri(slug: str) -> str:
@@ -31,6 +37,20 @@ def goal_uri(slug: str, goal_number: int) -> str:
 def strategy_uri(slug: str, page: int = 1) -> str:
     """A strategy's page; long listings continue on `strategies/<slug>/page-<k>/`."""
     return f"strategies/{slug}.md" if page == 1 else f"strategies/{slug}/page-{page}.md"
+
+
+def type_uri(slug: str, page: int = 1) -> str:
+    """A type of involvement's page; long listings continue on `types/<slug>/page-<k>/`."""
+    return f"types/{slug}.md" if page == 1 else f"types/{slug}/page-{page}.md"
+
+
+def coverage_uri(page: int = 1) -> str:
+    return "coverage/index.md" if page == 1 else f"coverage/page-{page}.md"
+
+
+def plan_csv(slug: str) -> str:
+    """A plan's activities as CSV, beside its page."""
+    return f"plans/{slug}/activities.csv"
 
 
 def audience_uri(slug: str, page: int = 1) -> str:
@@ -49,8 +69,16 @@ class Urls:
 
     directory_urls: bool = True
 
+    base: str = "/"
+    """The site's path on its host (`/` or, on a project site, `/<repo>/`), for absolute paths."""
+
     def url(self, src_uri: str) -> str:
-        """`plans/x/goal-1.md` -> `plans/x/goal-1/` (or `plans/x/goal-1.html`); the home page is ``."""
+        """`plans/x/goal-1.md` -> `plans/x/goal-1/` (or `plans/x/goal-1.html`); the home page is ``.
+
+        Files that are not pages (`catalogue/activities.csv`) are served as they are named.
+        """
+        if not src_uri.endswith(".md"):
+            return src_uri
         stem = src_uri.removesuffix(".md")
         if not self.directory_urls:
             return f"{stem}.html"
@@ -59,6 +87,10 @@ class Urls:
         if stem.endswith("/index"):
             return stem.removesuffix("index")
         return f"{stem}/"
+
+    def absolute(self, src_uri: str, anchor: str | None = None) -> str:
+        """The absolute-path URL of a page (or a place on it), as downloads give it."""
+        return self.base.rstrip("/") + "/" + self.url(src_uri) + (f"#{anchor}" if anchor else "")
 
     def link(self, from_uri: str, to_uri: str, anchor: str | None = None) -> str:
         """A link from one page to another (or to a place on it), relative to where it appears."""

@@ -143,7 +143,8 @@ def test_plans_index_lists_each_plan_with_level_counts(sample_site: Site) -> Non
     district = "Sample District Leadership Plan for School, Family, and Community Partnerships"
     assert rows["state"] == [[state, "", "3", "14"]]
     assert rows["district"] == [[district, "", "3", "10"]]
-    assert "No school plans yet." in text_of(page)
+    school = "Sample School One-Year Action Plan for Partnerships"
+    assert rows["school"] == [[school, "A sample elementary school in the sample district", "4", "9"]]
 
 
 def test_audiences_page_lists_each_audience_with_its_goals(sample_site: Site) -> None:
@@ -160,20 +161,17 @@ def test_home_page_offers_every_way_in(sample_site: Site) -> None:
     hrefs = {a["href"] for a in page.find_all("a")}
     assert {"plans/#state", "plans/#district", "plans/#school"} <= hrefs
     assert {f"strategies/{slug}/" for slug in GOALS_BY_STRATEGY} <= hrefs
-    assert {"audiences/", "plans/", "template/"} <= hrefs
-    assert "2 plans with 6 goals and 24 activities" in text_of(page)
+    assert {"audiences/", "plans/", "template/", "types/", "catalogue/", "coverage/"} <= hrefs
+    assert "3 plans with 10 goals and 33 activities" in text_of(page)
 
 
 def test_generated_pages_stay_out_of_the_navigation(sample_site: Site) -> None:
     nav = sample_site.page("plans/sample-state-plan/goal-1/").select_one("nav.md-nav--primary")
     hrefs = {a["href"] for a in nav.find_all("a", href=True)}
     assert hrefs == {
-        "../../..",
-        "../../",
-        "../../../strategies/",
-        "../../../audiences/",
-        "../../../template/",
-    }
+        "../../..", "../../", "../../../strategies/", "../../../audiences/", "../../../types/",
+        "../../../catalogue/", "../../../coverage/", "../../../template/",
+    }  # fmt: skip
 
 
 def test_goal_template_pages_are_left_out_of_search(sample_site: Site) -> None:

@@ -1,0 +1,169 @@
+/*
+ * The activity catalogue: filters, text search and sorting over every activity,
+ * on a static host. Rows come from catalogue/activities.js (window.handbookCatalogue),
+ * filters live in the URL query so a filtered view can be shared, and only matching
+ * rows are shown, a page at a time. Plan text is only ever set as textContent.
+ */
+(function () {
+  "use strict";
+  var data = window.handbookCatalogue;
+  var form = document.getElementById("catalogue-filters");
+  var table = document.getElementById("catalogue-table");
+  if (!data || !form || !table) return;
+
+  var PAGE = 100;
+  var FILTERS = ["level", "plan", "strategy", "type", "audience", "grade", "q"];
+  var body = table.tBodies[0];
+  var count = document.getElementById("catalogue-count");
+  var more = document.getElementById("catalogue-more");
+  var state = { sort: "plan", dir: 1, shown: PAGE, matches: [] };
+
+  // One record per activity, with what filters and sorting need precomputed.
+  var records = data.rows.map(function (row, index) {
+    var plan = data.plans[row[0]];
+    var strategies = row[4].map(function (i) { return data.strategies[i]; });
+    var type = row[5] >= 0 ? data.types[row[5]] : null;
+    var audience = row[6] >= 0 ? data.audiences[row[6]] : null;
+    var terms = type ? type[1] : strategies.map(function (s) { return s[1]; }).join("; ");
+    return {
+      index: index,
+      plan: plan[0], planTitle: plan[1], level: plan[2],
+      href: plan[3] + "#goal-" + row[1] + "-activity-" + row[2],
+      goal: row[1], goalTitle: plan[4][row[1] - 1], activity: row[2], text: row[3],
+      strategies: strategies.map(function (s) { return s[0]; }),
+      type: type ? type[0] : "", terms: terms,
+      audience: audience ? audience[0] : "", audienceName: audience ? audience[1] : "",
+      dates: row[7], grades: row[8],
+      haystack: (row[3] + " " + plan[1] + " " + plan[4][row[1] - 1] + " " + terms + " " +
+                 (audience ? audience[1] : "") + " " + row[7]).toLowerCase()
+    };
+  });
+
+  var LEVELS = { state: 0, district: 1, school: 2 };
+  var KEYS = {
+    plan: function (r) { return r.planTitle.toLowerCase(); },
+    level: function (r) { return LEVELS[r.level]; },
+    goal: function (r) { return r.goalTitle.toLowerCase(); },
+    text: function (r) { return r.text.toLowerCase(); },
+    terms: function (r) { return r.terms.toLowerCase(); },
+    audience: function (r) { return r.audienceName.toLowerCase(); },
+    dates: function (r) { return r.dates.toLowerCase(); }
+  };
+
+  function readQuery() {
+    var params = new URLSearchParams(window.location.search);
+    FILTERS.forEach(function (name) {
+      var field = form.elements[name];
+      var value = params.get(name) || "";
+      if (field.tagName === "SELECT" && value &&
+          !Array.prototype.some.call(field.options, function (o) { return o.value === value; })) {
+        value = "";
+      }
+      field.value = value;
+    });
+    var sort = params.get("sort");
+    if (sort && KEYS[sort.replace(/^-/, "")]) {
+      state.sort = sort.replace(/^-/, "");
+      state.dir = sort.charAt(0) === "-" ? -1 : 1;
+    }
+  }
+
+  function writeQuery() {
+    var params = new URLSearchParams();
+    FILTERS.forEach(function (name) {
+      var value = form.elements[name].value.trim();
+      if (value) params.set(name, value);
+    });
+    if (state.sort !== "plan" || state.dir !== 1) params.set("sort", (state.dir < 0 ? "-" : "") + state.sort);
+    var query = params.toString();
+    var url = window.location.pathname + (query ? "?" + query : "");
+    if (url !== window.location.pathname + window.location.search) {
+      try { window.history.replaceState(null, "", url); } catch (e) { /* file:// in some browsers */ }
+    }
+  }
+
+  function matches(r, f) {
+    return (!f.level || r.level === f.level) &&
+      (!f.plan || r.plan === f.plan) &&
+      (!f.strategy || r.strategies.indexOf(f.strategy) >= 0) &&
+      (!f.type || r.type === f.type) &&
+      (!f.audience || r.audience === f.audience) &&
+      (!f.grade || r.grades.indexOf(f.grade) >= 0) &&
+      (!f.words.length || f.words.every(function (w) { return r.haystack.indexOf(w) >= 0; }));
+  }
+
+  function cell(row, text) {
+    var td = document.createElement("td");
+    td.textContent = text;
+    row.appendChild(td);
+    return td;
+  }
+
+  function render() {
+    var fragment = document.createDocumentFragment();
+    state.matches.slice(0, state.shown).forEach(function (r) {
+      var row = document.createElement("tr");
+      row.dataset.activity = r.plan + "/goal-" + r.goal + "-activity-" + r.activity;
+      cell(row, r.planTitle);
+      cell(row, r.level.charAt(0).toUpperCase() + r.level.slice(1));
+      cell(row, r.goal + ". " + r.goalTitle);
+      var link = document.createElement("a");
+      link.href = r.href;
+      link.textContent = r.goal + "." + r.activity + " " + r.text;
+      cell(row, "").appendChild(link);
+      cell(row, r.terms);
+      cell(row, r.audienceName);
+      cell(row, r.dates);
+      fragment.appendChild(row);
+    });
+    body.replaceChildren(fragment);
+    var total = state.matches.length;
+    var shown = Math.min(total, state.shown);
+    count.textContent = total === records.length
+      ? "All " + total + " activities" + (shown < total ? ", showing the first " + shown : "") + "."
+      : total + " of " + records.length + " activities match" + (shown < total ? ", showing the first " + shown : "") + ".";
+    more.hidden = shown >= total;
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
+      var key = th.querySelector("button").dataset.sort;
+      th.setAttribute("aria-sort", key === state.sort ? (state.dir > 0 ? "ascending" : "descending") : "none");
+    });
+  }
+
+  function update() {
+    var start = performance.now();
+    var q = form.elements.q.value.trim().toLowerCase();
+    var f = {
+      level: form.elements.level.value, plan: form.elements.plan.value,
+      strategy: form.elements.strategy.value, type: form.elements.type.value,
+      audience: form.elements.audience.value, grade: form.elements.grade.value,
+      words: q ? q.split(/\s+/) : []
+    };
+    var key = KEYS[state.sort];
+    var dir = state.dir;
+    state.matches = records.filter(function (r) { return matches(r, f); }).sort(function (a, b) {
+      var x = key(a), y = key(b);
+      return x < y ? -dir : x > y ? dir : a.index - b.index;
+    });
+    state.shown = PAGE;
+    render();
+    writeQuery();
+    data.lastFilterMs = performance.now() - start;  // read by the benchmark
+  }
+
+  form.addEventListener("change", update);
+  form.addEventListener("input", function (event) { if (event.target.name === "q") update(); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
+  form.addEventListener("reset", function () { window.setTimeout(update, 0); });
+  more.addEventListener("click", function () { state.shown += PAGE * 5; render(); });
+  table.tHead.addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-sort]");
+    if (!button) return;
+    var key = button.dataset.sort;
+    state.dir = state.sort === key ? -state.dir : 1;
+    state.sort = key;
+    update();
+  });
+
+  readQuery();
+  update();
+})();
