@@ -12,7 +12,8 @@
   if (!data || !form || !table) return;
 
   var PAGE = 100;
-  var FILTERS = ["level", "plan", "strategy", "type", "audience", "grade", "q"];
+  // Not "q": Material opens its own search dialog for a q= parameter.
+  var FILTERS = ["level", "plan", "strategy", "type", "audience", "grade", "text"];
   var body = table.tBodies[0];
   var count = document.getElementById("catalogue-count");
   var more = document.getElementById("catalogue-more");
@@ -131,7 +132,7 @@
 
   function update() {
     var start = performance.now();
-    var q = form.elements.q.value.trim().toLowerCase();
+    var q = form.elements.text.value.trim().toLowerCase();
     var f = {
       level: form.elements.level.value, plan: form.elements.plan.value,
       strategy: form.elements.strategy.value, type: form.elements.type.value,
@@ -151,7 +152,7 @@
   }
 
   form.addEventListener("change", update);
-  form.addEventListener("input", function (event) { if (event.target.name === "q") update(); });
+  form.addEventListener("input", function (event) { if (event.target.name === "text") update(); });
   form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
   form.addEventListener("reset", function () { window.setTimeout(update, 0); });
   more.addEventListener("click", function () { state.shown += PAGE * 5; render(); });

@@ -1,0 +1,117 @@
+"""The activity catalogue in Chromium: filters given in the URL show exactly the matching activities."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from handbook.loading import load_library
+from tests.helpers import ROOT, Site
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason=f"Chromium not found at {CHROMIUM}: apt-get install chromium to run browser tests",
+)
+
+
+@pytest.fixture(scope="module")
+def base_url(sample_site: Site) -> Iterator[str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(sample_site.root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.RequestHandlerClass.log_message = lambda *args: None  # type: ignore[method-assign]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def page(base_url: str) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"],
+        )  # fmt: skip
+        yield browser.new_page()
+        browser.close()
+
+
+def shown(page: Any, base_url: str, query: str) -> set[str]:
+    page.goto(f"{base_url}catalogue/?{query}")
+    page.wait_for_function("document.getElementById('catalogue-count').textContent.includes('activit')")
+    return set(
+        page.eval_on_selector_all("#catalogue-table tbody tr", "rows => rows.map(r => r.dataset.activity)")
+    )
+
+
+def expected(keep: Any) -> set[str]:
+    library = load_library(ROOT / "plans")
+    return {
+        f"{item.goal.plan.slug}/goal-{item.goal.number}-activity-{item.number}"
+        for item in library.activities()
+        if keep(item)
+    }
+
+
+STRATEGIES = ["create-awareness", "align-program-and-policy", "share-knowledge", "celebrate-milestones"]
+
+
+@pytest.mark.parametrize("slug", STRATEGIES)
+def test_a_strategy_in_the_url_shows_exactly_the_activities_of_goals_using_it(
+    page: Any, base_url: str, slug: str
+) -> None:
+    want = expected(lambda item: slug in [s.slug for s in item.goal.goal.strategies])
+    assert want and shown(page, base_url, f"strategy={slug}") == want
+    assert page.input_value("select[name=strategy]") == slug
+
+
+@pytest.mark.parametrize("slug", ["learning-at-home", "communicating", "decision-making"])
+def test_a_type_in_the_url_shows_exactly_the_activities_of_that_type(
+    page: Any, base_url: str, slug: str
+) -> None:
+    want = expected(lambda item: item.activity.type is not None and item.activity.type.slug == slug)
+    assert want and shown(page, base_url, f"type={slug}") == want
+
+
+@pytest.mark.parametrize("level", ["state", "district", "school"])
+def test_a_level_in_the_url_shows_exactly_that_levels_activities(
+    page: Any, base_url: str, level: str
+) -> None:
+    want = expected(lambda item: item.goal.plan.level.value == level)
+    assert want and shown(page, base_url, f"level={level}") == want
+
+
+def test_filters_combine_and_changing_one_updates_the_url(page: Any, base_url: str) -> None:
+    both = shown(page, base_url, "strategy=celebrate-milestones&level=district")
+    assert both == expected(
+        lambda item: item.goal.plan.slug == "sample-district-plan" and item.goal.number == 3
+    )
+    page.select_option("select[name=level]", "state")
+    page.wait_for_function("location.search.includes('level=state')")
+    assert "strategy=celebrate-milestones" in page.evaluate("location.search")
+    rows = set(
+        page.eval_on_selector_all("#catalogue-table tbody tr", "rows => rows.map(r => r.dataset.activity)")
+    )
+    assert rows == {f"sample-state-plan/goal-3-activity-{n}" for n in range(1, 5)}
+
+
+def test_text_search_and_links_lead_to_the_activity(page: Any, base_url: str) -> None:
+    rows = shown(page, base_url, "text=policy+forum")
+    assert rows == {"sample-state-plan/goal-1-activity-3"}
+    page.click("#catalogue-table tbody a")
+    page.wait_for_url("**/plans/sample-state-plan/#goal-1-activity-3")
+    assert "policy forum" in page.inner_text("#goal-1-activity-3")
+
+
+def test_with_no_filter_every_activity_is_listed(page: Any, base_url: str) -> None:
+    assert len(shown(page, base_url, "")) == 33
