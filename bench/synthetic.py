@@ -55,6 +55,7 @@ OBJECTS = [
     "training for new principals on partnership policy",
 ]
 AUDIENCE_GROUPS = ["all schools", "new ATP members", "family liaisons", "community partners"]
+GRADES = ["K-2", "3-5", "K-5", "6-8", "9-12", "All grades"]
 
 
 def plan_front_matter(index: int, rng: random.Random) -> dict[str, object]:
@@ -69,7 +70,9 @@ def plan_front_matter(index: int, rng: random.Random) -> dict[str, object]:
                 f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} for {rng.choice(AUDIENCE_GROUPS)} "
                 f"(goal {goal_number}, step {number})."
             )
-            if number % 2:
+            if level == "school":  # school activities name their type of involvement
+                activities.append({"text": text, "type": rng.randint(1, 6), "grades": rng.choice(GRADES)})
+            elif number % 2:
                 activities.append(text)
             else:
                 activities.append(
@@ -82,14 +85,15 @@ def plan_front_matter(index: int, rng: random.Random) -> dict[str, object]:
                         "costs": f"${100 * number * goal_number}",
                     }
                 )
-        goals.append(
-            {
-                "title": f"Goal {goal_number} of {place}: strengthen partnerships for student success.",
-                "strategies": rng.sample(strategies, 2),
-                "audience": rng.choice(AUDIENCES),
-                "activities": activities,
-            }
-        )
+        goal: dict[str, object] = {
+            "title": f"Goal {goal_number} of {place}: strengthen partnerships for student success.",
+            "strategies": rng.sample(strategies, 2),
+            "audience": rng.choice(AUDIENCES),
+            "activities": activities,
+        }
+        if level == "school":
+            goal["kind"] = ["academic", "behavior", "climate"][goal_number - 1]
+        goals.append(goal)
     return {
         "title": f"{place} {level.capitalize()} Leadership Plan for Partnerships",
         "level": level,

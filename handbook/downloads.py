@@ -87,7 +87,7 @@ def to_csv(rows: Iterable[dict[str, Any]]) -> str:
 
 
 def to_json(rows: Iterable[dict[str, Any]]) -> str:
-    return json.dumps(list(rows), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(list(rows), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def catalogue_script(library: Library, site_urls: urls.Urls) -> str:

@@ -7,8 +7,13 @@ folder of the test's own. Sites are built in-process with MkDocs's own `build`.
 
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
 import textwrap
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,3 +77,22 @@ def build_site(project: Path, site_dir: Path | None = None) -> Site:
 def text_of(element: Tag) -> str:
     """Visible text with whitespace folded, as a reader sees it."""
     return " ".join(element.get_text(" ").split())
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve_site(root: Path) -> Iterator[str]:
+    """Serve a built site over HTTP on a free loopback port; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+
 import pytest
 
 from handbook import urls
@@ -55,3 +57,24 @@ def test_links_are_relative_to_the_page_they_stand_on(
 ) -> None:
     assert Urls(directory_urls=True).link(here, there, anchor) == directory
     assert Urls(directory_urls=False).link(here, there, anchor) == flat
+
+
+PAGES = [
+    "index.md", urls.PLANS_INDEX, urls.plan_uri("x"), urls.goal_uri("x", 1), urls.goal_uri("y", 2),
+    urls.strategy_uri("s"), urls.strategy_uri("s", 2), urls.CATALOGUE, urls.CATALOGUE_CSV, urls.plan_csv("x"),
+    urls.TEMPLATE_GUIDE, urls.CATALOGUE_SCRIPT,
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_every_link_is_what_posixpath_relpath_gives(directory_urls: bool) -> None:
+    site = Urls(directory_urls=directory_urls)
+    for here in PAGES:
+        for there in PAGES:
+            if here == there:
+                continue
+            base = site.url(here) if site.url(here).endswith("/") else posixpath.dirname(site.url(here))
+            expected = posixpath.relpath(site.url(there) or ".", base.rstrip("/") or ".")
+            if site.url(there).endswith("/") or site.url(there) == "":
+                expected = "./" if expected == "." else expected + "/"
+            assert site.link(here, there) == expected, (here, there)
