@@ -25,7 +25,7 @@ from pathlib import Path
 from bench.baseline import write_baseline
 from bench.synthetic import write_plans
 from handbook.loading import load_library
-from tests.helpers import make_project, serve_site
+from tests.helpers import launch_chromium, make_project, serve_site
 from tests.test_serve import fetch, free_port, serve_command, wait_for
 
 # Material 9.8 prints a notice about MkDocs 2.0 on every start; it is noise in a benchmark.
@@ -42,8 +42,6 @@ TARGETS = {
     "edit_loop": 10.0,  # seconds
     "filter_ms": 100.0,
 }
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]  # fmt: skip
 
 
 @dataclass
@@ -118,7 +116,7 @@ def catalogue_filtering(site: Path) -> tuple[float, int]:
 
     slowest = 0.0
     with serve_site(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         page = browser.new_page()
         page.goto(f"{base}catalogue/")
         page.wait_for_function("window.handbookCatalogue && window.handbookCatalogue.lastFilterMs >= 0")

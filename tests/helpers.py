@@ -16,12 +16,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+"""Debian's Chromium, without the background traffic a closed network refuses."""
 SEEDS = ROOT.parent / "shared" / "seeds"
 LINKED = ("docs", "hooks.py", "macros.py", "handbook")
 
@@ -96,3 +102,8 @@ def serve_site(root: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def launch_chromium(playwright: Any) -> Any:
+    """Debian's Chromium through Playwright (its own browser download is not reachable here)."""
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from handbook.loading import load_library
-from tests.helpers import ROOT, Site, serve_site
+from tests.helpers import CHROMIUM, ROOT, Site, launch_chromium, serve_site
 
-CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),
     reason=f"Chromium not found at {CHROMIUM}: apt-get install chromium to run browser tests",
@@ -29,11 +27,7 @@ def page(base_url: str) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"],
-        )  # fmt: skip
+        browser = launch_chromium(playwright)
         yield browser.new_page()
         browser.close()
 

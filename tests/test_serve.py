@@ -15,9 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, make_project
+from tests.helpers import CHROMIUM, ROOT, launch_chromium, make_project
 
-CHROMIUM = Path("/usr/bin/chromium")
 PLAN = "plans/sample-district-plan.md"
 OLD = "Call attention to partnerships at each monthly district meeting of all principals."
 NEW = "Call attention to partnerships at each weekly district meeting of all principals."
@@ -113,11 +112,7 @@ def test_a_saved_plan_change_reaches_the_open_browser_page(served: tuple[Path, s
 
     project, base = served
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"],
-        )  # fmt: skip
+        browser = launch_chromium(playwright)
         try:
             page = browser.new_page()
             page.goto(base + "plans/sample-district-plan/")
