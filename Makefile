@@ -1,16 +1,20 @@
 # The verbs a maintainer needs. Each target sets up .venv from requirements.txt first.
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 ADDR ?= 127.0.0.1:8000
+PLANS ?= plans
 CONFIG ?= mkdocs.yml
 
 .PHONY: serve build test check lint bench clean
 
-$(READY): requirements.txt
+# The Makefile's own folder, so `make -f path/to/Makefile` works from a plan project elsewhere.
+HERE := $(dir $(abspath $(lastword $(MAKEFILE_LIST))))
+
+$(READY): $(HERE)requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r $(HERE)requirements.txt
 	touch $@
 
 ## serve: the site at http://$(ADDR) with live reload (also watches plans/)
@@ -29,7 +33,7 @@ build: $(READY)
 
 ## check: validate every plan in plans/ (no site build)
 check: $(READY)
-	$(BIN)/python -m handbook.check plans
+	$(BIN)/python -m handbook.check $(PLANS)
 
 ## lint: ruff and mypy
 lint: $(READY)

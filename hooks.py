@@ -12,8 +12,10 @@ count).
 from __future__ import annotations
 
 import html
+import logging
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -26,10 +28,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from handbook.library import Library
-from handbook.loading import PlanErrors, load_library_cached
+from handbook.loading import PlanErrors, last_valid_library, load_library_cached
 from handbook.pages import PageBuilder, PageContent, TocEntry
 from handbook.urls import Urls
 
+log = logging.getLogger("mkdocs.plugins.handbook")
 _generated: dict[str, PageContent] = {}
 _ID = re.compile(r'\sid="([^"]+)"')
 
@@ -71,26 +74,52 @@ def plans_dir(config: MkDocsConfig) -> Path:
     return project_dir(config) / "plans"
 
 
+@dataclass
+class _Session:
+    """What outlives one build: MkDocs keeps a hook module across `serve` rebuilds."""
+
+    serving: bool = False
+    library: Library | None = None  # the plans this build is made from
+
+
+_session = _Session()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _session.serving = command == "serve"
+
+
 def load(config: MkDocsConfig) -> Library:
-    """The validated library, or a build error listing every problem in every plan."""
+    """The validated plans, or a build error listing every problem in every plan.
+
+    Under `serve`, a plan saved with a problem must not cost the editor the site they
+    are looking at: the problems are logged (no traceback) and the build goes on
+    from the last valid plans, until the plan is fixed and saved again.
+    """
+    folder = plans_dir(config)
     try:
-        return load_library_cached(plans_dir(config))
+        library = load_library_cached(folder)
     except PlanErrors as errors:
         count = len(errors.problems)
-        raise PluginError(
-            f"{count} problem{'s' if count != 1 else ''} in plan files; nothing was built:\n{errors}"
-        ) from None
+        report = f"{count} problem{'s' if count != 1 else ''} in plan files"
+        last_valid = last_valid_library(folder)
+        if _session.serving and last_valid is not None:
+            log.error(f"{report}; still showing the last valid plans:\n{errors}")
+            return last_valid
+        raise PluginError(f"{report}; nothing was built:\n{errors}") from None
+    return library
 
 
 @event_priority(100)  # before mkdocs-macros reads the plans, and before `site/` is cleaned
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    load(config)
+    _session.library = load(config)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site_path = urlsplit(config.site_url or "/").path or "/"
-    builder = PageBuilder(load(config), Urls(config.use_directory_urls, base=site_path))
+    assert _session.library is not None, "on_config loads the plans first"
+    builder = PageBuilder(_session.library, Urls(config.use_directory_urls, base=site_path))
     _generated.clear()
     for content in builder.pages():
         if files.get_file_from_path(content.src_uri) is not None:

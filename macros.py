@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from handbook import urls
-from handbook.loading import load_library_cached
+from handbook.loading import last_valid_library, load_library_cached
 
 
 def define_env(env: Any) -> None:
-    library = load_library_cached(Path(env.conf.config_file_path).parent / "plans")
+    # The hook has loaded (or, under `serve`, kept the last valid) plans already.
+    folder = Path(env.conf.config_file_path).parent / "plans"
+    library = last_valid_library(folder) or load_library_cached(folder)
 
     def md_link(target: str, anchor: str | None = None) -> str:
         here = posixpath.dirname(env.page.file.src_uri)

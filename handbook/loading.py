@@ -54,8 +54,17 @@ class _PlanYamlLoader(yaml.CSafeLoader):
     1,000 plans load in well under a second; the pure-Python one takes seconds.)
 
     With YAML 1.1 rules `dates: 2025-09-01` would become a date object and
-    `costs: no` the boolean False; both are text in a plan.
+    `costs: no` the boolean False; both are text in a plan. A key given twice in one
+    mapping is noted (PyYAML would silently keep the last), to be reported.
     """
+
+    has_duplicate_keys = False
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        names = [key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)]
+        if len(names) != len(set(names)):
+            self.has_duplicate_keys = True
+        return super().construct_mapping(node, deep=deep)
 
 
 _PlanYamlLoader.yaml_implicit_resolvers = {
@@ -73,24 +82,36 @@ _PlanYamlLoader.add_implicit_resolver(
 Loc = tuple[str | int, ...]
 
 
-def _line_map(node: yaml.Node, line_offset: int) -> tuple[dict[Loc, int], dict[Loc, int]]:
-    """Where each field path sits in the file: the line of its value, and of its key."""
-    values: dict[Loc, int] = {}
-    keys: dict[Loc, int] = {}
+@dataclass
+class _LineMap:
+    """Where each field path sits in the file: the line of its value and of its key,
+    and the keys given twice (path, line, line of the first)."""
+
+    values: dict[Loc, int]
+    keys: dict[Loc, int]
+    duplicates: list[tuple[Loc, int, int]]
+
+
+def _line_map(node: yaml.Node, line_offset: int) -> _LineMap:
+    lines = _LineMap({}, {}, [])
 
     def walk(current: yaml.Node, loc: Loc) -> None:
-        values[loc] = current.start_mark.line + line_offset
+        lines.values[loc] = current.start_mark.line + line_offset
         if isinstance(current, yaml.MappingNode):
             for key_node, value_node in current.value:
                 key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-                keys[(*loc, key)] = key_node.start_mark.line + line_offset
+                line = key_node.start_mark.line + line_offset
+                if (*loc, key) in lines.keys:
+                    lines.duplicates.append(((*loc, key), line, lines.keys[(*loc, key)]))
+                else:
+                    lines.keys[(*loc, key)] = line
                 walk(value_node, (*loc, key))
         elif isinstance(current, yaml.SequenceNode):
             for index, item in enumerate(current.value):
                 walk(item, (*loc, index))
 
     walk(node, ())
-    return values, keys
+    return lines
 
 
 def field_path(loc: Loc) -> str:
@@ -175,12 +196,28 @@ def _split_front_matter(text: str) -> tuple[str, str] | None:
     return None
 
 
+# What PyYAML says, and what it usually means in a plan file.
+_YAML_HINTS = (
+    ("mapping values are not allowed", "a value holds ': '; put the whole value in quotes"),
+    ("expected <block end>", "this line does not line up with the lines above; check its indentation"),
+    ("expected ',' or ']'", "a [list] is not closed with ']', or its items are not separated by commas"),
+    ("expected ',' or '}'", "a {mapping} is not closed with '}', or its items are not separated by commas"),
+    ("found unexpected end of stream", "a quote is opened but never closed"),
+    ("found undefined alias", "'*' starts a YAML alias; put a value that starts with '*' in quotes"),
+    ("found character '@'", "a value cannot start with '@' or '`'; put it in quotes"),
+    ("found character '`'", "a value cannot start with '@' or '`'; put it in quotes"),
+)
+
+
 def _yaml_problem(source: str, error: yaml.YAMLError, line_offset: int) -> PlanProblem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = mark.line + line_offset if mark else line_offset
     problem = getattr(error, "problem", None) or str(error)
     if "\t" in problem or "'\\t'" in problem:
         return PlanProblem(source, line, "", "tab character: indent with spaces, not tabs")
+    for words, hint in _YAML_HINTS:
+        if words in problem:
+            return PlanProblem(source, line, "", f"YAML syntax error: {hint}")
     context = getattr(error, "context", None)
     detail = f"{context}, {problem}" if context else problem
     return PlanProblem(source, line, "", f"YAML syntax error: {detail}")
@@ -236,6 +273,7 @@ def read_plan(path: Path, source: str) -> Plan | list[PlanProblem]:
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
+            duplicates = loader.has_duplicate_keys
         finally:
             loader.dispose()
     except yaml.YAMLError as error:
@@ -252,17 +290,24 @@ def read_plan(path: Path, source: str) -> Plan | list[PlanProblem]:
             ),
         ]
     assert node is not None
+    lines = _line_map(node, line_offset) if duplicates else None  # line numbers only for problems
+    for loc, line, first in lines.duplicates if lines else ():
+        problems.append(
+            PlanProblem(
+                source, line, field_path(loc), f"given twice (first on line {first}): keep one of them"
+            )
+        )
     try:
         front_matter = validate_front_matter(data)
     except ValidationError as error:
-        values, keys = _line_map(node, line_offset)  # only a plan with problems needs line numbers
+        lines = lines or _line_map(node, line_offset)
         for detail in error.errors():
             loc = tuple(detail["loc"])
-            found = keys.get(loc) if detail["type"] == "extra_forbidden" else values.get(loc)
+            found = lines.keys.get(loc) if detail["type"] == "extra_forbidden" else lines.values.get(loc)
             parent = loc
             while found is None:  # a missing field: point at the mapping it is missing from
                 parent = parent[:-1]
-                found = values.get(parent)
+                found = lines.values.get(parent)
             problems.append(PlanProblem(source, found, field_path(loc), _message(detail)))
         return problems
     if problems:
@@ -275,12 +320,14 @@ def load_library(plans_dir: Path, source_prefix: str = "plans") -> Library:
     plans: list[Plan] = []
     problems: list[PlanProblem] = []
     paths = sorted(plans_dir.glob("*.md"))
+    failed: set[str] = set()
     for path in paths:
         result = read_plan(path, f"{source_prefix}/{path.name}")
         if isinstance(result, Plan):
             plans.append(result)
         else:
             problems.extend(result)
+            failed.add(path.stem)
     titles: dict[str, Plan] = {}
     for plan in plans:
         key = " ".join(plan.title.casefold().split())
@@ -296,17 +343,20 @@ def load_library(plans_dir: Path, source_prefix: str = "plans") -> Library:
             )
         else:
             titles[key] = plan
-    problems.extend(_district_problems(plans, plans_dir))
+    problems.extend(_district_problems(plans, plans_dir, failed))
     if problems:
         raise PlanErrors(problems)
     return Library.from_plans(plans)
 
 
-def _district_problems(plans: list[Plan], plans_dir: Path) -> Iterable[PlanProblem]:
-    """A school plan's `district` must be the slug of a district plan in the library."""
+def _district_problems(plans: list[Plan], plans_dir: Path, failed: set[str]) -> Iterable[PlanProblem]:
+    """A school plan's `district` must be the slug of a district plan in the library.
+
+    A district plan that has problems of its own is reported for those, not again here.
+    """
     districts = sorted(plan.slug for plan in plans if plan.level is Level.DISTRICT)
     for plan in plans:
-        if plan.district is None or plan.district in districts:
+        if plan.district is None or plan.district in districts or plan.district in failed:
             continue
         close = difflib.get_close_matches(plan.district, districts, n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else ""
@@ -348,3 +398,12 @@ def load_library_cached(plans_dir: Path) -> Library:
     library = load_library(key)
     _cache[key] = (fingerprint, library)
     return library
+
+
+def last_valid_library(plans_dir: Path) -> Library | None:
+    """The library last loaded without problems from this folder (in this process), if any.
+
+    A preview server shows this while a saved plan has problems, instead of nothing.
+    """
+    cached = _cache.get(plans_dir.resolve())
+    return cached[1] if cached else None

@@ -1,0 +1,198 @@
+"""Bad plans: every problem reported at once, located, in words an editor can act on.
+
+The corpus in `tests/fixtures/bad-plans/` has one file per kind of problem and one
+with three problems at once. Each must fail `python -m handbook.check`, `make check`
+and the site build with the same lines, never a traceback, and a failed build must
+leave the previous `site/` exactly as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ROOT, make_project
+from tests.test_serve import fetch, free_port, serve_command, wait_for
+
+CORPUS = Path(__file__).parent / "fixtures" / "bad-plans"
+SIX = (
+    "(the six are: Create awareness, Align program and policy, Guide learning and program development, "
+    "Document progress and evaluate outcomes, Share knowledge, Celebrate milestones)"
+)
+EXPECTED = {
+    "no-front-matter.md": [
+        "plans/no-front-matter.md:1: no front matter: the file must start with a '---' line, the plan's YAML, and another '---' line"
+    ],
+    "yaml-syntax.md": [
+        "plans/yaml-syntax.md:2: YAML syntax error: a value holds ': '; put the whole value in quotes"
+    ],
+    "tabs.md": ["plans/tabs.md:5: tab character: indent with spaces, not tabs"],
+    "not-a-mapping.md": [
+        "plans/not-a-mapping.md:2: front matter must be a mapping of keys (title:, level:, goals:), not a list"
+    ],
+    "missing-fields.md": [
+        "plans/missing-fields.md:5: goals[1].audience: required",
+        "plans/missing-fields.md:5: goals[1].strategies: required",
+    ],
+    "wrong-types.md": [
+        "plans/wrong-types.md:2: title: must be text, not a number (put it in quotes to use it as text)",
+        "plans/wrong-types.md:6: goals[1].strategies: must be a list, not text (write [Create awareness] or one '- item' per line)",
+        "plans/wrong-types.md:7: goals[1].audience: must be text, not a list",
+    ],
+    "empty-lists.md": [
+        "plans/empty-lists.md:6: goals[1].strategies: must have at least one item",
+        "plans/empty-lists.md:8: goals[1].activities: must have at least one item",
+    ],
+    "unknown-strategy.md": [
+        f"plans/unknown-strategy.md:6: goals[1].strategies[1]: unknown strategy 'Create awarness'; did you mean 'Create awareness'? {SIX}",
+        f"plans/unknown-strategy.md:6: goals[1].strategies[2]: unknown strategy 'Fundraising' {SIX}",
+    ],
+    "bad-level.md": [
+        "plans/bad-level.md:3: level: must be one of state, district, school; did you mean 'district'?"
+    ],
+    "bad-page.md": ["plans/bad-page.md:10: goals[1].activities[1].page: must be 1 or 2, not 3"],
+    "unknown-key.md": [
+        "plans/unknown-key.md:10: goals[1].activities[1].resposible: unknown key; did you mean 'responsible'?"
+    ],
+    "not-utf8.md": ["plans/not-utf8.md:2: not UTF-8 text: save the file as UTF-8"],
+    "empty.md": ["plans/empty.md:1: empty file: a plan starts with '---' and its front matter"],
+    "duplicate-title.md": [
+        "plans/sample-state-plan.md:2: title: the same title as plans/duplicate-title.md: each plan needs its own title"
+    ],
+    "duplicate-key.md": ["plans/duplicate-key.md:4: title: given twice (first on line 2): keep one of them"],
+    "three-problems.md": [
+        "plans/three-problems.md:5: goals[1].audience: required",
+        f"plans/three-problems.md:6: goals[1].strategies[1]: unknown strategy 'Share knowlege'; did you mean 'Share knowledge'? {SIX}",
+        "plans/three-problems.md:9: goals[1].activities[1].cost: unknown key; did you mean 'costs'?",
+    ],
+}
+
+
+def project_with(tmp_path: Path, *names: str) -> Path:
+    """A project with the sample plans and these corpus files in `plans/`."""
+    project = make_project(tmp_path / "project")
+    for name in names:
+        shutil.copy(CORPUS / name, project / "plans" / name)
+    return project
+
+
+def run(project: Path, *command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=300)
+
+
+def problem_lines(output: str) -> list[str]:
+    return [line for line in output.splitlines() if line.startswith("plans/")]
+
+
+def test_the_corpus_covers_every_file() -> None:
+    assert sorted(p.name for p in CORPUS.glob("*.md")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_kind_of_problem_is_reported_where_it_is(tmp_path: Path, name: str) -> None:
+    result = run(project_with(tmp_path, name), sys.executable, "-m", "handbook.check", "plans")
+    assert result.returncode == 1
+    assert problem_lines(result.stderr) == EXPECTED[name]
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_every_problem_in_every_plan_is_reported_in_one_run(tmp_path: Path) -> None:
+    result = run(project_with(tmp_path, *EXPECTED), sys.executable, "-m", "handbook.check", "plans")
+    every = sorted(line for lines in EXPECTED.values() for line in lines)
+    assert result.returncode == 1
+    assert sorted(problem_lines(result.stderr)) == every
+    assert f"{len(every)} problems found." in result.stderr
+
+
+def test_make_check_fails_with_the_same_lines(tmp_path: Path) -> None:
+    project = project_with(tmp_path, "three-problems.md", "bad-level.md")
+    result = run(project, "make", "-s", "-f", str(ROOT / "Makefile"), "check", f"VENV={ROOT / '.venv'}")
+    assert result.returncode != 0
+    assert problem_lines(result.stderr) == EXPECTED["bad-level.md"] + EXPECTED["three-problems.md"]
+
+
+def test_make_check_passes_on_the_real_plans() -> None:
+    result = run(ROOT, "make", "-s", "check")
+    assert result.returncode == 0, result.stderr
+    assert "all valid" in result.stdout
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_a_failed_build_reports_the_same_lines_and_leaves_site_untouched(tmp_path: Path) -> None:
+    project = project_with(tmp_path)
+    built = run(project, sys.executable, "-m", "mkdocs", "build", "--strict")
+    assert built.returncode == 0, built.stderr
+    before = snapshot(project / "site")
+    for name in ("three-problems.md", "unknown-key.md", "not-utf8.md"):
+        shutil.copy(CORPUS / name, project / "plans" / name)
+    result = run(project, sys.executable, "-m", "mkdocs", "build", "--strict")
+    assert result.returncode != 0
+    lines = problem_lines(result.stderr)
+    assert lines == EXPECTED["not-utf8.md"] + EXPECTED["three-problems.md"] + EXPECTED["unknown-key.md"]
+    assert "5 problems in plan files; nothing was built" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(project / "site") == before
+
+
+def test_make_build_swaps_in_a_site_only_when_the_build_succeeds(tmp_path: Path) -> None:
+    project = project_with(tmp_path)
+    make = ["make", "-s", "-f", str(ROOT / "Makefile"), "build", f"VENV={ROOT / '.venv'}"]
+    assert run(project, *make).returncode == 0
+    (project / "site" / "marker.txt").write_text("the last good site")
+    before = snapshot(project / "site")
+    (project / "docs").unlink()  # a broken docs folder fails MkDocs itself, after validation
+    shutil.copytree(ROOT / "docs", project / "docs")
+    (project / "docs" / "broken.md").write_text("[a link to nowhere](nowhere.md)\n")
+    assert run(project, *make).returncode != 0
+    assert snapshot(project / "site") == before
+
+
+def test_serve_keeps_the_last_good_site_and_prints_problems_without_a_traceback(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    port = free_port()
+    log_path = tmp_path / "serve.log"
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            serve_command("make", project, port), cwd=project, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+        try:
+            url = f"http://127.0.0.1:{port}/plans/sample-district-plan/"
+            assert wait_for(url, "Call attention to partnerships"), log_path.read_text()
+            plan = project / "plans" / "sample-district-plan.md"
+            good = plan.read_text("utf-8")
+            plan.write_text(good.replace("level: district", "level: distrct"), "utf-8")
+            deadline_text = "1 problem in plan files; still showing the last valid plans"
+            assert wait_for_log(log_path, deadline_text), log_path.read_text()
+            assert "Call attention to partnerships" in (fetch(url) or "")
+            plan.write_text(good.replace("monthly district meeting", "weekly district meeting"), "utf-8")
+            assert wait_for(url, "weekly district meeting")
+        finally:
+            subprocess.run(["kill", "--", f"-{server.pid}"], check=False)
+            server.wait(timeout=30)
+    output = log_path.read_text()
+    assert (
+        "plans/sample-district-plan.md:3: level: must be one of state, district, school; did you mean 'district'?"
+        in output
+    )
+    assert "Traceback" not in output
+
+
+def wait_for_log(path: Path, text: str, seconds: float = 90) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in path.read_text():
+            return True
+        time.sleep(0.3)
+    return False
