@@ -1,0 +1,105 @@
+"""Plan files are data: nothing in them runs at build time or in a visitor's browser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.helpers import CHROMIUM, Site, build_site, launch_chromium, make_project, serve_site, text_of
+
+MARKER = "/tmp/handbook-plan-ran-code"
+HOSTILE = f"""
+    ---
+    title: "{{{{ 7*7 }}}} </title><script>window.pwned = 'title'</script>"
+    level: district
+    organization: "<img src=x onerror=\\"window.pwned = 'organization'\\">"
+    closing: "Closing {{% for x in range(3) %}}loop{{% endfor %}} <script>window.pwned = 'closing'</script>"
+    goals:
+      - title: "{{{{ cycler.__init__.__globals__.os.popen('touch {MARKER}').read() }}}}"
+        strategies: [Create awareness]
+        audience: "<svg onload=\\"window.pwned = 'audience'\\">"
+        activities:
+          - "<a href=\\"javascript:window.pwned = 'activity'\\">click</a> {{{{ 7*7 }}}}"
+          - text: "Details {{{{ config }}}}"
+            dates: "<script>window.pwned = 'dates'</script>"
+            responsible: "<b onmouseover=\\"window.pwned = 'responsible'\\">x</b>"
+            costs: "javascript:window.pwned = 'costs'"
+    ---
+    Introduction {{{{ 7*7 }}}} with <script>window.pwned = 'body'</script> and
+    <iframe src="javascript:window.pwned = 'iframe'"></iframe>
+    <div onclick="window.pwned = 'div'">a div</div>
+    [a link](javascript:window.pwned='link') <style>body {{ display: none }}</style>
+    {{% raw %}}raw{{% endraw %}}
+"""
+PAGES = [
+    "plans/hostile/",
+    "plans/hostile/goal-1/",
+    "strategies/create-awareness/",
+    "audiences/",
+    "catalogue/",
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    Path(MARKER).unlink(missing_ok=True)
+    return build_site(make_project(tmp_path_factory.mktemp("hostile"), {"hostile.md": HOSTILE}))
+
+
+def test_nothing_from_a_plan_runs_at_build_time(site: Site) -> None:
+    assert not Path(MARKER).exists()
+    page = text_of(site.content("plans/hostile/"))
+    assert "{{ 7*7 }}" in page and "49" not in page
+    assert "{% for x in range(3) %}loop{% endfor %}" in page
+    assert f"{{{{ cycler.__init__.__globals__.os.popen('touch {MARKER}').read() }}}}" in page
+
+
+def test_plan_fields_show_as_text(site: Site) -> None:
+    page = site.content("plans/hostile/")
+    assert "<img src=x onerror=" in text_of(page.select_one(".handbook-meta"))
+    assert '<a href="javascript:' in text_of(page.find(id="goal-1-activity-1"))
+    title = site.page("plans/hostile/").title
+    assert title is not None and "</title><script>" in title.get_text()
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_no_script_handler_or_javascript_url_from_a_plan_reaches_the_html(site: Site, url: str) -> None:
+    soup = BeautifulSoup(site.html(url), "html.parser")
+    for element in soup.find_all(True):
+        for name, value in element.attrs.items():
+            values = value if isinstance(value, list) else [value]
+            assert not name.startswith("on"), (url, element.name, name)
+            assert not any("javascript:" in str(v).lower() for v in values), (url, element.name, name)
+    for script in soup.find_all("script"):
+        assert "pwned" not in script.get_text(), url
+    assert soup.find("iframe") is None and not any(
+        "display: none" in s.get_text() for s in soup.find_all("style")
+    )
+
+
+@pytest.mark.skipif(
+    not CHROMIUM.exists(), reason=f"Chromium not found at {CHROMIUM}: apt-get install chromium"
+)
+def test_nothing_from_a_plan_runs_in_a_real_browser(site: Site) -> None:
+    from playwright.sync_api import sync_playwright
+
+    dialogs: list[str] = []
+    with serve_site(site.root) as base, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        page: Any = browser.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for url in PAGES:
+            page.goto(base + url)
+            page.wait_for_load_state("load")
+            # what a visitor's pointer would do to every element of the page's content
+            page.eval_on_selector_all(
+                "article *",
+                "els => els.forEach(e => ['mouseover', 'click', 'load'].forEach("
+                "t => e.dispatchEvent(new Event(t, {bubbles: false, cancelable: true}))))",
+            )
+            assert page.evaluate("window.pwned === undefined"), (url, page.evaluate("window.pwned"))
+        browser.close()
+    assert dialogs == []
