@@ -6,6 +6,9 @@ READY := $(VENV)/.ready
 ADDR ?= 127.0.0.1:8000
 PLANS ?= plans
 CONFIG ?= mkdocs.yml
+# Dates in the sitemap come from the last commit, so two builds of one commit are byte-identical.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+export SOURCE_DATE_EPOCH
 
 .PHONY: serve build test check lint bench clean
 

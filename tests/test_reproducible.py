@@ -1,0 +1,36 @@
+"""Two clean builds of the same plans give byte-identical sites."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.helpers import make_project
+from tests.test_validation import snapshot
+
+
+def build(project: Path, epoch: str) -> dict[str, bytes]:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch}
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+        cwd=project,
+        env=env,
+        check=True,
+        timeout=300,
+    )
+    return snapshot(project / "site")
+
+
+def test_two_builds_in_different_folders_are_byte_identical(tmp_path: Path) -> None:
+    first = build(make_project(tmp_path / "one"), "1700000000")
+    second = build(make_project(tmp_path / "two"), "1700000000")
+    assert len(first) > 50 and "sitemap.xml.gz" in first and "search/search_index.json" in first
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_the_source_date_sets_the_sitemap_date(tmp_path: Path) -> None:
+    site = build(make_project(tmp_path / "one"), "1700000000")
+    assert b"<lastmod>2023-11-14</lastmod>" in site["sitemap.xml"]
