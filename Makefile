@@ -7,10 +7,14 @@ ADDR ?= 127.0.0.1:8000
 PLANS ?= plans
 CONFIG ?= mkdocs.yml
 # Dates in the sitemap come from the last commit, so two builds of one commit are byte-identical.
-SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifeq ($(SOURCE_DATE_EPOCH),)
+SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null)
+endif
+ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
+endif
 
-.PHONY: serve build test check lint bench clean
+.PHONY: serve build test check lint bench schema clean
 
 # The Makefile's own folder, so `make -f path/to/Makefile` works from a plan project elsewhere.
 HERE := $(dir $(abspath $(lastword $(MAKEFILE_LIST))))
@@ -37,6 +41,10 @@ build: $(READY)
 ## check: validate every plan in plans/ (no site build)
 check: $(READY)
 	$(BIN)/python -m handbook.check $(PLANS)
+
+## schema: write schema/plan.schema.json from the plan model (a test checks it is current)
+schema: $(READY)
+	$(BIN)/python -m handbook.schema > schema/plan.schema.json
 
 ## lint: ruff and mypy
 lint: $(READY)

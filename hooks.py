@@ -30,6 +30,7 @@ from mkdocs.structure.toc import get_toc
 from handbook.library import Library
 from handbook.loading import PlanErrors, last_valid_library, load_library_cached
 from handbook.pages import PageBuilder, PageContent, TocEntry
+from handbook.schema import SCHEMA_PATH, schema_text
 from handbook.urls import Urls
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -130,6 +131,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _generated[content.src_uri] = content
     for download in builder.downloads():
         files.append(File.generated(config, download.path, content=download.content()))
+    files.append(File.generated(config, SCHEMA_PATH, content=schema_text()))  # for editors' tools
     return files
 
 

@@ -228,5 +228,5 @@ def test_a_school_plan_must_name_an_existing_district_plan(tmp_path: Path) -> No
     with pytest.raises(PlanErrors) as raised:
         load_library(tmp_path)
     assert str(raised.value) == (
-        "plans/school.md:5: district: no district plan plans/sample-distrct-plan.md; did you mean 'sample-district-plan'?"
+        "plans/school.md:6: district: no district plan plans/sample-distrct-plan.md; did you mean 'sample-district-plan'?"
     )

@@ -61,7 +61,7 @@ EXPECTED = {
     "not-utf8.md": ["plans/not-utf8.md:2: not UTF-8 text: save the file as UTF-8"],
     "empty.md": ["plans/empty.md:1: empty file: a plan starts with '---' and its front matter"],
     "duplicate-title.md": [
-        "plans/sample-state-plan.md:2: title: the same title as plans/duplicate-title.md: each plan needs its own title"
+        "plans/sample-state-plan.md:3: title: the same title as plans/duplicate-title.md: each plan needs its own title"
     ],
     "duplicate-key.md": ["plans/duplicate-key.md:4: title: given twice (first on line 2): keep one of them"],
     "three-problems.md": [
@@ -181,7 +181,7 @@ def test_serve_keeps_the_last_good_site_and_prints_problems_without_a_traceback(
             server.wait(timeout=30)
     output = log_path.read_text()
     assert (
-        "plans/sample-district-plan.md:3: level: must be one of state, district, school; did you mean 'district'?"
+        "plans/sample-district-plan.md:4: level: must be one of state, district, school; did you mean 'district'?"
         in output
     )
     assert "Traceback" not in output
