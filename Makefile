@@ -14,7 +14,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build test check lint bench schema clean
+.PHONY: serve build test check new-plan lint bench schema clean
 
 # The Makefile's own folder, so `make -f path/to/Makefile` works from a plan project elsewhere.
 HERE := $(dir $(abspath $(lastword $(MAKEFILE_LIST))))
@@ -40,7 +40,11 @@ build: $(READY)
 
 ## check: validate every plan in plans/ (no site build)
 check: $(READY)
-	$(BIN)/python -m handbook.check $(PLANS)
+	PYTHONPATH=$(HERE) $(BIN)/python -m handbook.check $(PLANS)
+
+## new-plan: start plans/$(SLUG).md from the template, e.g. make new-plan SLUG=my-district LEVEL=district
+new-plan: $(READY)
+	PYTHONPATH=$(HERE) $(BIN)/python -m handbook.new_plan "$(SLUG)" "$(LEVEL)" $(PLANS)
 
 ## schema: write schema/plan.schema.json from the plan model (a test checks it is current)
 schema: $(READY)
