@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,12 +136,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
     content = _generated.get(page.file.src_uri)
     if content is None:
         return markdown
     # Titles reach Material's templates unescaped; the plan's words must stay text.
     page.meta["title"] = html.escape(content.title, quote=False)
+    if content.source and config.repo_url and config.edit_uri:
+        # "Edit this page" opens the plan file: edit_uri names docs/, plans/ is beside it.
+        root = posixpath.dirname(config.edit_uri.strip("/"))
+        page.edit_url = f"{config.repo_url.rstrip('/')}/{root}/{content.source}"
     if not content.search:
         page.meta["search"] = {"exclude": True}
     return ""

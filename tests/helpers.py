@@ -29,7 +29,7 @@ CHROMIUM_ARGS = [
 ]  # fmt: skip
 """Debian's Chromium, without the background traffic a closed network refuses."""
 SEEDS = ROOT.parent / "shared" / "seeds"
-LINKED = ("docs", "hooks.py", "macros.py", "handbook")
+LINKED = ("docs", "overrides", "hooks.py", "macros.py", "handbook")
 
 
 def make_project(folder: Path, plans: dict[str, str] | None = None, *, samples: bool = True) -> Path:

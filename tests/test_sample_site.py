@@ -167,7 +167,7 @@ def test_home_page_offers_every_way_in(sample_site: Site) -> None:
 
 def test_generated_pages_stay_out_of_the_navigation(sample_site: Site) -> None:
     nav = sample_site.page("plans/sample-state-plan/goal-1/").select_one("nav.md-nav--primary")
-    hrefs = {a["href"] for a in nav.find_all("a", href=True)}
+    hrefs = {a["href"] for a in nav.select("a.md-nav__link[href]")}
     assert hrefs == {
         "../../..", "../../", "../../../strategies/", "../../../audiences/", "../../../types/",
         "../../../catalogue/", "../../../coverage/", "../../../template/",
@@ -178,3 +178,34 @@ def test_goal_template_pages_are_left_out_of_search(sample_site: Site) -> None:
     index = sample_site.html("search/search_index.json")
     assert "sample-state-plan/goal-1/" not in index
     assert "sample-state-plan/#goal-1" in index
+
+
+REPO = "https://github.com/partnerships-handbook/handbook"
+
+
+@pytest.mark.parametrize(
+    ("url", "source"),
+    [
+        ("plans/sample-state-plan/", "plans/sample-state-plan.md"),
+        ("plans/sample-district-plan/goal-2/", "plans/sample-district-plan.md"),
+        ("plans/sample-school-plan/goal-4/", "plans/sample-school-plan.md"),
+        ("", "docs/index.md"),
+        ("template/", "docs/template.md"),
+    ],
+)
+def test_edit_this_page_opens_the_file_the_page_is_made_from(
+    sample_site: Site, url: str, source: str
+) -> None:
+    edit = sample_site.page(url).select_one('a[title="Edit this page"]')
+    assert edit is not None and edit["href"] == f"{REPO}/edit/main/{source}"
+
+
+def test_pages_gathering_many_plans_have_no_edit_link(sample_site: Site) -> None:
+    for url in ("plans/", "strategies/create-awareness/", "catalogue/"):
+        assert sample_site.page(url).select_one('a[title="Edit this page"]') is None
+
+
+def test_the_repository_link_fetches_nothing_from_the_code_host(sample_site: Site) -> None:
+    page = sample_site.page("plans/sample-state-plan/")
+    assert page.select_one("a.md-source")["href"] == REPO
+    assert page.select_one('[data-md-component="source"]') is None
