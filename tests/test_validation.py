@@ -196,3 +196,9 @@ def wait_for_log(path: Path, text: str, seconds: float = 90) -> bool:
             return True
         time.sleep(0.3)
     return False
+
+
+def test_contributing_shows_every_message_as_editors_see_it() -> None:
+    guide = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
+    missing = [line for lines in EXPECTED.values() for line in lines if line not in guide]
+    assert missing == [], "update the message list at the end of CONTRIBUTING.md"
