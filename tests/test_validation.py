@@ -127,6 +127,27 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.fixture(scope="module")
+def good_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = project_with(tmp_path_factory.mktemp("good"))
+    assert run(project, sys.executable, "-m", "mkdocs", "build", "--strict").returncode == 0
+    return project / "site"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_bad_plan_fails_the_build_with_its_lines_and_the_site_survives(
+    tmp_path: Path, good_site: Path, name: str
+) -> None:
+    project = project_with(tmp_path, name)
+    shutil.copytree(good_site, project / "site")
+    before = snapshot(project / "site")
+    result = run(project, sys.executable, "-m", "mkdocs", "build", "--strict")
+    assert result.returncode != 0
+    assert problem_lines(result.stderr) == EXPECTED[name]
+    assert "Traceback" not in result.stderr
+    assert snapshot(project / "site") == before
+
+
 def test_a_failed_build_reports_the_same_lines_and_leaves_site_untouched(tmp_path: Path) -> None:
     project = project_with(tmp_path)
     built = run(project, sys.executable, "-m", "mkdocs", "build", "--strict")
