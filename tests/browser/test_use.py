@@ -1,0 +1,88 @@
+"""What a person does: search for an activity, move by keyboard alone, read on a phone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import site_pages
+from tests.helpers import Site
+
+
+def test_search_typed_as_a_person_types_finds_an_activity_and_leads_to_its_anchor(
+    page: Any, base_url: str
+) -> None:
+    page.goto(base_url)
+    page.click("input.md-search__input")
+    page.keyboard.type("policy forum", delay=80)
+    result = page.locator(".md-search-result__item a", has_text="policy forum").first
+    result.wait_for()
+    result.click()
+    page.wait_for_url("**/plans/sample-state-plan/**#goal-1-activity-3", timeout=10_000)
+    activity = page.locator("#goal-1-activity-3")
+    assert "Conduct a policy forum on partnerships with statewide representation." in activity.inner_text()
+    assert activity.is_visible()
+    assert page.evaluate("document.activeElement.id") == "goal-1-activity-3"
+
+
+def tab_to(page: Any, href_end: str, limit: int = 300) -> None:
+    """Press Tab until the focused link's address ends as given, then Enter."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        href = page.evaluate("document.activeElement && document.activeElement.getAttribute('href')")
+        if href and href.endswith(href_end):
+            with page.expect_navigation():
+                page.keyboard.press("Enter")
+            return
+    pytest.fail(f"no link to {href_end} within {limit} presses of Tab")
+
+
+def test_keyboard_alone_reaches_a_goal_template_page_from_home(page: Any, base_url: str) -> None:
+    page.goto(base_url)
+    tab_to(page, "plans/")
+    assert page.url == base_url + "plans/"
+    tab_to(page, "sample-district-plan/")
+    tab_to(page, "goal-2/")
+    assert page.url == base_url + "plans/sample-district-plan/goal-2/"
+    assert "Leadership Plan for Partnerships: Goal 2" in page.inner_text("h1")
+
+
+@pytest.mark.parametrize("scheme", ["light"])
+def test_no_page_scrolls_sideways_on_a_phone(
+    browser: Any, browser_site: Site, base_url: str, scheme: str
+) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 740}, color_scheme=scheme)
+    page = context.new_page()
+    wide = []
+    for url in site_pages(browser_site):
+        page.goto(base_url + url)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 375:
+            wide.append((url, width))
+    context.close()
+    assert wide == []
+
+
+def test_wide_tables_scroll_inside_their_own_box_on_a_phone(browser: Any, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(base_url + "plans/sample-school-plan/goal-1/")
+    box = page.locator(".handbook-table-scroll").first
+    assert box.evaluate("e => e.scrollWidth > e.clientWidth")  # the table is wider than the phone...
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375  # ...but only its box scrolls
+    context.close()
+
+
+def test_the_phone_check_sees_a_page_that_scrolls_sideways(browser: Any, base_url: str) -> None:
+    """The check itself can fail: an element wider than the phone makes the page scroll."""
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(base_url)
+    page.evaluate(
+        "document.querySelector('article').insertAdjacentHTML('beforeend', '<pre>' + 'x'.repeat(400) + '</pre>')"
+    )
+    page.add_style_tag(content="article pre { white-space: pre; overflow: visible; }")
+    wider = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert wider > 375
