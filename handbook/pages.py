@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import jinja2
 from markupsafe import Markup
 
-from handbook import urls
+from handbook import printing, urls
 from handbook.downloads import GRADES, activity_row, catalogue_script, grade_keys, to_csv, to_json
 from handbook.involvement import InvolvementType
 from handbook.library import Audience, GoalRef, Library
@@ -214,12 +214,23 @@ class PageBuilder:
 
     def goal_page(self, ref: GoalRef) -> PageContent:
         src_uri = urls.goal_uri(ref.plan.slug, ref.number)
-        if ref.plan.level is Level.SCHOOL:  # the One-Year Action Plan's form
-            body = self._body("school_goal.html", src_uri, ref=ref)
-        else:
-            body = self._body("goal.html", src_uri, ref=ref, parts=template_parts(ref))
+        body = partial(self._goal_body, ref, src_uri)
         title = f"Goal {ref.number}: {ref.plan.title}"
         return PageContent(src_uri, title, body, source=ref.plan.source, search=False)
+
+    def _goal_body(self, ref: GoalRef, src_uri: str) -> Markup:
+        """The goal's template sheet, at the type scale and with the blank rows that fit one
+        sheet of paper (see `printing`)."""
+        if ref.plan.level is Level.SCHOOL:  # the One-Year Action Plan's form
+            fit = printing.fit(printing.school_goal_sheet(ref))
+            return self._render(
+                "school_goal.html", src_uri, ref=ref, fit=fit, columns=printing.SCHOOL_COLUMNS
+            )
+        parts = template_parts(ref)
+        fit = printing.fit(printing.leadership_goal_sheet(ref, parts))
+        return self._render(
+            "goal.html", src_uri, ref=ref, parts=parts, fit=fit, columns=printing.LEADERSHIP_COLUMNS
+        )
 
     def strategy_pages(self, strategy: Strategy) -> list[PageContent]:
         """What the strategy means, then every activity of every goal that uses it, by plan.

@@ -1,0 +1,187 @@
+"""On paper: each template sheet prints on one US Letter page and one A4 page, without the site.
+
+Pages are printed as a person prints them, by Chromium's own print to PDF, and the pages of
+the PDF counted. The site holds the samples, a plan written by other hands, and a plan with
+one long goal (eight long-form activities with every detail), which must shrink to fit.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from handbook.loading import load_library
+from tests.helpers import Site, build_site, make_project
+from tests.test_fixture_plans import SCHOOL_DISTRICT
+
+PAPERS = ("Letter", "A4")
+
+LONG_GOAL = """
+    ---
+    title: Northern Plains State Leadership Plan for School, Family, and Community Partnerships, 2026 to 2029
+    level: state
+    organization: Northern Plains State Department of Education, Office of Family, School, and Community Engagement
+    goals:
+      - title: Build the capacity of every district leader for partnerships to guide all schools in the district to plan, implement, evaluate, and continually improve goal-linked programs of family and community engagement that contribute to student attendance, achievement, behavior, and well-being.
+        strategies: [Create awareness, Align program and policy, Guide learning and program development, Document progress and evaluate outcomes, Share knowledge, Celebrate milestones]
+        audience: District leaders for partnerships, superintendents, principals, Action Teams for Partnerships, regional service center staff, and community partners
+        activities:
+          - text: Conduct a two-day summer institute for newly appointed district leaders for partnerships, with sessions on the framework of six types of involvement, team structures, annual action plans, and evaluation, followed by four follow-up webinars during the school year.
+            page: 1
+            dates: July 14-15, 2026, and webinars in September, November, February, and April
+            responsible: State coordinator for partnerships with two regional service center facilitators and a university partner
+            expected_results: Ninety percent of new district leaders attend and rate the institute as useful; each drafts a district leadership plan by September 30
+            costs: $18,000 from Title I state set-aside for facilitators, materials, and meals
+          - text: Provide small competitive grants to districts that submit clear, ambitious district leadership plans with measurable goals for helping schools organize Action Teams for Partnerships.
+            page: 2
+            dates: Applications due October 15; awards announced November 15
+            responsible: State coordinator, grants office, and a review panel of district leaders
+            expected_results: Twelve districts funded; each supports at least five schools in writing One-Year Action Plans
+            costs: $120,000 in state family engagement funds, $10,000 per district
+          - text: Publish a monthly electronic newsletter to all district leaders and principals with practical examples of activities for each type of involvement, research summaries, and reminders of upcoming training and deadlines.
+            dates: First Monday of each month, September through June
+            responsible: Communications office with the state coordinator for partnerships
+            expected_results: Open rate above sixty percent; districts report using examples in school team meetings
+            costs: Staff time; no additional cost
+          - text: Develop and distribute an evaluation toolkit with surveys for parents, teachers, and students in English, Spanish, Somali, Hmong, and Vietnamese, with guidance on collecting and reporting results.
+            page: 2
+            dates: Drafted by December; field-tested January to March; released in April
+            responsible: Research and evaluation office, state coordinator, and three pilot districts
+            expected_results: Toolkit used by at least twenty districts in the first year; results summarized in the annual report
+            costs: $25,000 for translation, printing, and pilot district stipends
+          - text: Convene quarterly regional meetings of district leaders for partnerships to share progress, solve problems together, and review the quality of school action plans using a common rubric.
+            page: 1
+            dates: September, December, March, and June at each of six regional service centers
+            responsible: Regional service center directors with the state coordinator
+            expected_results: Each district leader attends at least three meetings; plan quality scores improve by one level
+            costs: $6,000 for travel reimbursement and materials
+          - text: Review and align state policies on Title I parent and family engagement, school improvement planning, and early childhood programs so that they reinforce one another and name the district leader for partnerships as the contact for schools.
+            page: 1
+            dates: Policy review from January to May; board presentation in June
+            responsible: Deputy superintendent, policy office, federal programs director, and state coordinator
+            expected_results: Revised guidance adopted by the state board; one consistent set of expectations for districts and schools
+            costs: Staff time and $2,000 for stakeholder forums
+          - text: Recognize districts and schools with excellent partnership programs at the state education conference and in a published collection of promising practices shared on the state website and e-library.
+            page: 2
+            dates: Nominations in March; awards at the conference in May; collection published in August
+            responsible: State coordinator, communications office, and the state parent advisory council
+            expected_results: At least fifteen award winners; collection downloaded by districts across the state
+            costs: $4,500 for awards, printing, and the ceremony
+          - text: Link with the state parent center, higher education institutions, and statewide community organizations to offer joint trainings and presentations and to connect district leaders with community resources for families.
+            dates: Ongoing, with a joint annual planning meeting in August
+            responsible: State coordinator and partner organization directors
+            expected_results: Three joint trainings each year; a directory of community resources for every region
+            costs: Shared among partners; state share $3,000
+    ---
+    A state plan with one long goal: its template page must still print on one page.
+"""
+
+
+@pytest.fixture(scope="module")
+def print_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    plans = {"rio-grande.md": SCHOOL_DISTRICT, "long-goal.md": LONG_GOAL}
+    return build_site(make_project(tmp_path_factory.mktemp("print"), plans))
+
+
+def goal_pages(site: Site) -> list[str]:
+    """Every goal template page of the site, as URL paths, from the plans it was built from."""
+    library = load_library(site.root.parent / "plans")
+    return [
+        f"plans/{plan.slug}/goal-{number}/"
+        for plan in library.plans
+        for number in range(1, len(plan.goals) + 1)
+    ]
+
+
+def printed(page: Any, site: Site, url: str, paper: str) -> PdfReader:
+    """The page as Chromium prints it on that paper (backgrounds too, as a printer may)."""
+    page.goto(site.path(url).as_uri())
+    return PdfReader(io.BytesIO(page.pdf(format=paper, print_background=True)))
+
+
+def letters(text: str) -> str:
+    """Text without whitespace: a line may break in a PDF where the page had a space, or
+    after a hyphen where it had none."""
+    return "".join(text.split())
+
+
+def pdf_text(reader: PdfReader) -> str:
+    """The PDF's text (`letters`), as a search in a PDF reader finds it."""
+    return letters(" ".join(p.extract_text() for p in reader.pages))
+
+
+def test_every_goal_template_page_prints_on_one_letter_page_and_one_a4_page(
+    page: Any, print_site: Site
+) -> None:
+    urls = goal_pages(print_site)
+    assert len(urls) == 3 + 3 + 4 + 4 + 1  # samples, Río Grande, the long goal
+    counts = {url: [len(printed(page, print_site, url, paper).pages) for paper in PAPERS] for url in urls}
+    assert {url: count for url, count in counts.items() if count != [1, 1]} == {}
+
+
+def test_the_long_goal_shrinks_its_type_to_fit_and_keeps_one_row_to_write_in(print_site: Site) -> None:
+    sheet = print_site.content("plans/long-goal/goal-1/").select_one(".handbook-sheet")
+    assert sheet is not None
+    scale = float(re.fullmatch(r"--handbook-print-scale: ([\d.]+)", str(sheet["style"]))[1])
+    assert 0.5 <= scale < 1
+    assert len(sheet.select("tr.handbook-blank-row:not(.handbook-screen-only)")) >= 2  # one per page part
+    short = print_site.content("plans/sample-state-plan/goal-2/").select_one(".handbook-sheet")
+    assert short is not None and short["style"] == "--handbook-print-scale: 1.0"
+
+
+@pytest.mark.parametrize(
+    "url", ["plans/sample-state-plan/goal-1/", "plans/sample-school-plan/goal-2/", "plans/long-goal/goal-1/"]
+)
+def test_a_printed_goal_page_is_the_template_without_the_site_around_it(
+    page: Any, print_site: Site, url: str
+) -> None:
+    article = print_site.content(url)
+    text = pdf_text(printed(page, print_site, url, "Letter"))
+    facts = [  # each strategy of a list on its own: print separates them with dots
+        item.get_text()
+        for dd in article.select(".handbook-template-facts dd")
+        for item in (dd.select("li") or [dd])
+    ]
+    headers = [th.get_text() for th in article.select("table.handbook-template th")]
+    activities = [td.get_text() for td in article.select("tr.handbook-activity-row td")]
+    for expected in [*facts, *headers, *activities, "Dates:", "Names of those responsible:"]:
+        assert letters(expected) in text
+    for chrome in ("Partnerships Handbook", "Edit this page", "Made with", "How to use the template"):
+        assert letters(chrome) not in text
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer", ".md-content__button"):
+        assert page.locator(selector).first.is_hidden(), selector
+    assert page.locator(".handbook-signoff").is_visible()
+
+
+def test_on_screen_the_sign_off_line_and_extra_blank_rows_stay_hidden(page: Any, print_site: Site) -> None:
+    page.goto(print_site.path("plans/sample-state-plan/goal-3/").as_uri())
+    assert page.locator(".handbook-signoff").is_hidden()
+    assert page.locator("tr.handbook-blank-row").count() == 2
+    assert page.locator("tr.handbook-print-row").count() > 0
+    assert all(row.is_hidden() for row in page.locator("tr.handbook-print-row").all())
+
+
+def test_a_plan_page_prints_each_goal_whole_where_it_fits(page: Any, print_site: Site) -> None:
+    page.goto(print_site.path("plans/sample-state-plan/").as_uri())
+    page.emulate_media(media="print")
+    breaks = page.eval_on_selector_all(
+        "section.handbook-goal", "els => els.map(e => getComputedStyle(e).breakInside)"
+    )
+    assert breaks == ["avoid"] * 3
+    text = pdf_text(printed(page, print_site, "plans/sample-state-plan/", "Letter"))
+    assert letters("Partnerships Handbook") not in text
+    assert letters("Conduct a policy forum on partnerships") in text
+
+
+def test_the_page_count_would_catch_a_sheet_that_spills_onto_a_second_page(
+    page: Any, print_site: Site
+) -> None:
+    """The check itself can fail: without the print stylesheet the long goal takes more pages."""
+    page.goto(print_site.path("plans/long-goal/goal-1/").as_uri())
+    page.evaluate("document.querySelector('link[href$=\"print.css\"]').remove()")
+    assert len(PdfReader(io.BytesIO(page.pdf(format="Letter"))).pages) > 1
