@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from handbook.loading import load_library
-from tests.helpers import CHROMIUM, ROOT, Site, launch_chromium, serve_site
+from tests.helpers import CHROMIUM, ROOT, Site, serve_site
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),
@@ -23,13 +23,10 @@ def base_url(sample_site: Site) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def page(base_url: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser.new_page()
-        browser.close()
+def page(browser: Any, base_url: str) -> Iterator[Any]:
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
 
 
 def shown(page: Any, base_url: str, query: str) -> set[str]:

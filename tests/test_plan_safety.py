@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.helpers import CHROMIUM, Site, build_site, launch_chromium, make_project, serve_site, text_of
+from tests.helpers import CHROMIUM, Site, build_site, make_project, serve_site, text_of
 
 MARKER = "/tmp/handbook-plan-ran-code"
 HOSTILE = f"""
@@ -83,13 +83,11 @@ def test_no_script_handler_or_javascript_url_from_a_plan_reaches_the_html(site: 
 @pytest.mark.skipif(
     not CHROMIUM.exists(), reason=f"Chromium not found at {CHROMIUM}: apt-get install chromium"
 )
-def test_nothing_from_a_plan_runs_in_a_real_browser(site: Site) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_nothing_from_a_plan_runs_in_a_real_browser(site: Site, browser: Any) -> None:
     dialogs: list[str] = []
-    with serve_site(site.root) as base, sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        page: Any = browser.new_page()
+    with serve_site(site.root) as base:
+        context = browser.new_context()
+        page: Any = context.new_page()
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         for url in PAGES:
             page.goto(base + url)
@@ -101,5 +99,5 @@ def test_nothing_from_a_plan_runs_in_a_real_browser(site: Site) -> None:
                 "t => e.dispatchEvent(new Event(t, {bubbles: false, cancelable: true}))))",
             )
             assert page.evaluate("window.pwned === undefined"), (url, page.evaluate("window.pwned"))
-        browser.close()
+        context.close()
     assert dialogs == []

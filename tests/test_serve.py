@@ -12,10 +12,11 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.helpers import CHROMIUM, ROOT, launch_chromium, make_project
+from tests.helpers import CHROMIUM, ROOT, make_project
 
 PLAN = "plans/sample-district-plan.md"
 OLD = "Call attention to partnerships at each monthly district meeting of all principals."
@@ -107,20 +108,17 @@ def test_serve_answers_and_rebuilds_when_a_plan_is_saved(served: tuple[Path, str
 @pytest.mark.skipif(
     not CHROMIUM.exists(), reason=f"Chromium not found at {CHROMIUM}: apt-get install chromium"
 )
-def test_a_saved_plan_change_reaches_the_open_browser_page(served: tuple[Path, str]) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_a_saved_plan_change_reaches_the_open_browser_page(served: tuple[Path, str], browser: Any) -> None:
     project, base = served
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        try:
-            page = browser.new_page()
-            page.goto(base + "plans/sample-district-plan/")
-            activity = page.locator("#goal-1-activity-2")
-            assert activity.inner_text().strip() == OLD
-            page.wait_for_timeout(1000)  # let the live-reload script connect before the change
-            save_plan_change(project)
-            # No navigation by the test: live reload must refresh the page by itself.
-            activity.filter(has_text=NEW).wait_for(timeout=90_000)
-        finally:
-            browser.close()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(base + "plans/sample-district-plan/")
+        activity = page.locator("#goal-1-activity-2")
+        assert activity.inner_text().strip() == OLD
+        page.wait_for_timeout(1000)  # let the live-reload script connect before the change
+        save_plan_change(project)
+        # No navigation by the test: live reload must refresh the page by itself.
+        activity.filter(has_text=NEW).wait_for(timeout=90_000)
+    finally:
+        context.close()

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import CHROMIUM, Site, build_site, launch_chromium, make_project, serve_site
+from tests.helpers import CHROMIUM, Site, build_site, make_project, serve_site
 from tests.test_fixture_plans import SCHOOL_DISTRICT
 
 if not CHROMIUM.exists():
@@ -35,16 +35,6 @@ def browser_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
 def base_url(browser_site: Site) -> Iterator[str]:
     with serve_site(browser_site.root) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
