@@ -23,7 +23,7 @@ from handbook import printing, urls
 from handbook.downloads import GRADES, activity_row, catalogue_script, grade_keys, to_csv, to_json
 from handbook.involvement import InvolvementType
 from handbook.library import Audience, GoalRef, Library
-from handbook.model import Activity, Level, Plan
+from handbook.model import Activity, GoalKind, Level, Plan
 from handbook.prose import render_prose
 from handbook.strategies import Strategy
 
@@ -90,25 +90,35 @@ class TemplatePart:
     unassigned: bool = False
 
 
-def template_parts(ref: GoalRef) -> list[TemplatePart]:
+def template_parts(ref: GoalRef, always_split: bool = False) -> list[TemplatePart]:
     """Split a goal's activities as the handbook suggests, when the plan says which page each is on.
 
     Page 1 holds the activities conducted at the plan's own level, page 2 those that
     build the capacity of the level below. Activities without `page` stay on page 1,
-    marked, so that nothing is dropped from the template.
+    marked, so that nothing is dropped from the template. `always_split` splits a goal
+    whose plan assigns no page too: the two-page view prints page 2 for the team to fill in.
     """
     numbered = list(enumerate(ref.goal.activities, start=1))
-    if all(activity.page is None for _, activity in numbered):
+    if not always_split and all(activity.page is None for _, activity in numbered):
         return [TemplatePart(None, numbered)]
     level = ref.plan.level
     first = [(n, a) for n, a in numbered if a.page != 2]
     second = [(n, a) for n, a in numbered if a.page == 2]
     return [
-        TemplatePart(f"Page 1: activities conducted at the {level.value} level", first,
-                     unassigned=any(a.page is None for _, a in first)),
-        TemplatePart(f"Page 2: building the capacity of {level.level_below}", second),
-    ]  # fmt: skip
+        TemplatePart(page_heading(level, 1), first, unassigned=any(a.page is None for _, a in first)),
+        TemplatePart(page_heading(level, 2), second),
+    ]
 
+
+def page_heading(level: Level, page: int) -> str:
+    """What page 1 or page 2 of a state or district Leadership Plan holds."""
+    if page == 1:
+        return f"Page 1: activities conducted at the {level.value} level"
+    return f"Page 2: building the capacity of {level.level_below}"
+
+
+BLANK_ROWS = 16
+"""Blank rows a blank template prints at most (fewer where the sheet has no room)."""
 
 T = TypeVar("T")
 
@@ -191,8 +201,11 @@ class PageBuilder:
             yield from self.type_pages(kind)
         yield from self.coverage_pages()
         yield self.catalogue_page()
+        yield from self.blank_templates()
         for plan in self.library.plans:
             yield self.plan_page(plan)
+            if plan.level is not Level.SCHOOL:
+                yield self.plan_print_page(plan)
             for number in range(1, len(plan.goals) + 1):
                 yield self.goal_page(GoalRef(plan, number, plan.goals[number - 1]))
 
@@ -231,6 +244,56 @@ class PageBuilder:
         return self._render(
             "goal.html", src_uri, ref=ref, parts=parts, fit=fit, columns=printing.LEADERSHIP_COLUMNS
         )
+
+    def plan_print_page(self, plan: Plan) -> PageContent:
+        """A state or district plan on the template as the handbook suggests: each goal on two
+        sheets, page 1 for activities at the plan's level, page 2 for building the capacity of
+        the level below (activities without a page on page 1, marked)."""
+        src_uri = urls.plan_print_uri(plan.slug)
+        goals = [GoalRef(plan, n, goal) for n, goal in enumerate(plan.goals, start=1)]
+        toc = tuple(
+            TocEntry(f"Goal {ref.number}, page {page}", f"goal-{ref.number}-page-{page}")
+            for ref in goals
+            for page in (1, 2)
+        )
+        body = partial(self._plan_print_body, goals, src_uri)
+        title = f"Two pages per goal: {plan.title}"
+        return PageContent(src_uri, title, body, toc, source=plan.source, search=False)
+
+    def _plan_print_body(self, goals: list[GoalRef], src_uri: str) -> Markup:
+        sheets = [
+            (ref, number, part, printing.fit(printing.leadership_goal_sheet(ref, [part])))
+            for ref in goals
+            for number, part in enumerate(template_parts(ref, always_split=True), start=1)
+        ]
+        return self._render(
+            "plan_print.html", src_uri, plan=goals[0].plan, sheets=sheets, columns=printing.LEADERSHIP_COLUMNS
+        )
+
+    def blank_templates(self) -> list[PageContent]:
+        """Blank templates to print and fill in by hand: the Leadership Plan for Partnerships
+        for a state and for a district (page 1 and page 2, each on its own sheet) and a
+        school's One-Year Action Plan. Left out of search: they hold no plan's words."""
+        strategies = [strategy.name for strategy in self.library.strategies]
+        pages = []
+        for level in (Level.STATE, Level.DISTRICT):
+            src_uri = urls.blank_template_uri(level.value)
+            sheets = []
+            for page in (1, 2):
+                heading = page_heading(level, page)
+                sheet = printing.blank_leadership_sheet(heading, strategies)
+                sheets.append((page, heading, printing.fit(sheet, BLANK_ROWS)))
+            columns = printing.LEADERSHIP_COLUMNS
+            body = self._body("blank_leadership.html", src_uri, level=level, sheets=sheets, columns=columns)
+            title = f"Blank Leadership Plan for Partnerships: {level.label.lower()} level"
+            pages.append(PageContent(src_uri, title, body, search=False))
+        src_uri = urls.blank_template_uri(Level.SCHOOL.value)
+        fit = printing.fit(printing.blank_school_sheet(), BLANK_ROWS)
+        body = self._body(
+            "blank_school.html", src_uri, fit=fit, kinds=list(GoalKind), columns=printing.SCHOOL_COLUMNS
+        )
+        pages.append(PageContent(src_uri, "Blank One-Year Action Plan for Partnerships", body, search=False))
+        return pages
 
     def strategy_pages(self, strategy: Strategy) -> list[PageContent]:
         """What the strategy means, then every activity of every goal that uses it, by plan.

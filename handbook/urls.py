@@ -53,6 +53,17 @@ def plan_csv(slug: str) -> str:
     return f"plans/{slug}/activities.csv"
 
 
+def plan_print_uri(slug: str) -> str:
+    """A state or district plan on the template to print, two pages per goal."""
+    return f"plans/{slug}/print.md"
+
+
+def blank_template_uri(level: str) -> str:
+    """A blank template to print and fill in by hand: `state` or `district` (the Leadership
+    Plan for Partnerships, two pages) or `school` (the One-Year Action Plan)."""
+    return f"templates/blank/{level}.md"
+
+
 def audience_uri(slug: str, page: int = 1) -> str:
     """An audience's page; long listings continue on `audiences/<slug>/page-<k>/`."""
     return f"audiences/{slug}.md" if page == 1 else f"audiences/{slug}/page-{page}.md"

@@ -185,3 +185,107 @@ def test_the_page_count_would_catch_a_sheet_that_spills_onto_a_second_page(
     page.goto(print_site.path("plans/long-goal/goal-1/").as_uri())
     page.evaluate("document.querySelector('link[href$=\"print.css\"]').remove()")
     assert len(PdfReader(io.BytesIO(page.pdf(format="Letter"))).pages) > 1
+
+
+def page_texts(reader: PdfReader) -> list[str]:
+    return [letters(page.extract_text()) for page in reader.pages]
+
+
+STRATEGIES = [
+    "Create awareness", "Align program and policy", "Guide learning and program development",
+    "Document progress and evaluate outcomes", "Share knowledge", "Celebrate milestones",
+]  # fmt: skip
+LEADERSHIP_COLUMNS = ["Activities", "Dates", "Responsibilities", "Expected results", "Costs"]
+
+
+@pytest.mark.parametrize(("level", "below"), [("state", "districts"), ("district", "schools")])
+def test_a_blank_leadership_plan_prints_page_1_and_page_2_on_a_sheet_each(
+    page: Any, print_site: Site, level: str, below: str
+) -> None:
+    for paper in PAPERS:
+        first, second = page_texts(printed(page, print_site, f"templates/blank/{level}/", paper))
+        assert letters(f"Page 1: activities conducted at the {level} level") in first
+        assert letters(f"Page 2: building the capacity of {below}") in second
+        for sheet in (first, second):
+            for expected in [
+                *STRATEGIES,
+                *LEADERSHIP_COLUMNS,
+                "Goal:",
+                "Target audience:",
+                "Names of those responsible:",
+            ]:
+                assert letters(expected) in sheet
+
+
+def test_a_blank_one_year_action_plan_prints_on_one_sheet_with_its_columns(
+    page: Any, print_site: Site
+) -> None:
+    columns = [
+        "Activities",
+        "Type of involvement",
+        "Grades",
+        "Dates",
+        "Preparations needed",
+        "Persons in charge and helping",
+    ]
+    fields = [
+        "School:",
+        "Goal:",
+        "Academic",
+        "Behavior",
+        "Climate",
+        "Desired results:",
+        "How each result is measured:",
+    ]
+    for paper in PAPERS:
+        (sheet,) = page_texts(printed(page, print_site, "templates/blank/school/", paper))
+        for expected in [*columns, *fields]:
+            assert letters(expected) in sheet
+
+
+def test_the_home_page_and_the_template_guide_link_the_blank_templates(print_site: Site) -> None:
+    blanks = ["templates/blank/state/", "templates/blank/district/", "templates/blank/school/"]
+    home = {a["href"] for a in print_site.content("").select("a[href]")}
+    guide = {a["href"] for a in print_site.content("template/").select("a[href]")}
+    assert set(blanks) <= home
+    assert {f"../{url}" for url in blanks} <= guide
+
+
+def test_the_two_page_view_puts_each_goals_page_1_and_page_2_on_sheets_of_their_own(
+    page: Any, print_site: Site
+) -> None:
+    """Río Grande's goal 1 has an activity on each page and one without a page; goals 2-4 give none."""
+    for paper in PAPERS:
+        sheets = page_texts(printed(page, print_site, "plans/rio-grande/print/", paper))
+        assert len(sheets) == 2 * 4
+        welcome, night, review = (
+            letters("1. Translate the welcome letter into Español, Tiếng Việt and"),  # no CJK font here
+            letters("2. Hold a back-to-school night at each school."),
+            letters("3. Review the district policy on family engagement."),
+        )
+        assert welcome in sheets[0] and review in sheets[0] and night not in sheets[0]
+        assert letters(". (page not assigned) 3. Review") in sheets[0]
+        assert night in sheets[1] and welcome not in sheets[1] and review not in sheets[1]
+        assert letters("Page 2: building the capacity of schools") in sheets[1]
+        assert letters("Sept. 10–12") in sheets[1] and letters("$1,200 for interpreters") in sheets[1]
+        assert letters("1. Run two workshops. (page not assigned)") in sheets[2]
+        assert "Runtwoworkshops" not in sheets[3] and letters("Goal 2, page 2") in sheets[3]
+
+
+def test_the_long_goal_prints_on_two_sheets_in_the_two_page_view(page: Any, print_site: Site) -> None:
+    for paper in PAPERS:
+        first, second = page_texts(printed(page, print_site, "plans/long-goal/print/", paper))
+        assert letters("Conduct a two-day summer institute") in first
+        assert letters("Provide small competitive grants") in second
+
+
+def test_state_and_district_plans_link_their_two_page_view_and_school_plans_have_none(
+    print_site: Site,
+) -> None:
+    for slug in ("sample-state-plan", "sample-district-plan", "rio-grande", "long-goal"):
+        links = {a["href"] for a in print_site.content(f"plans/{slug}/").select(".handbook-meta a")}
+        assert "print/" in links
+        assert print_site.path(f"plans/{slug}/print/").is_file()
+    assert not print_site.path("plans/sample-school-plan/print/").exists()
+    school = {a["href"] for a in print_site.content("plans/sample-school-plan/").select(".handbook-meta a")}
+    assert "print/" not in school
