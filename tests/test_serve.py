@@ -100,7 +100,8 @@ def test_serve_answers_and_rebuilds_when_a_plan_is_saved(served: tuple[Path, str
     assert NEW in (fetch(base + "strategies/create-awareness/") or "")
     assert NEW in (fetch(base + "plans/sample-district-plan/goal-1/") or "")
     index = json.loads(fetch(base + "search/search_index.json") or "{}")
-    texts = " ".join(doc["text"] for doc in index["docs"])
+    # each activity is a search section of its own: its text is the section's title
+    texts = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
     assert NEW in texts and OLD not in texts
     assert "Conduct a policy forum on partnerships" in texts  # the state plan, not rebuilt
 
