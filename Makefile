@@ -30,10 +30,13 @@ $(READY): $(HERE)requirements.txt
 serve: $(READY)
 	$(BIN)/mkdocs serve -f $(CONFIG) --dev-addr $(ADDR) --livereload --dirty --no-strict
 
-## build: a strict build into site/; a failed build leaves the previous site/ as it was
+## build: a strict build into site/, with each plan's PDF; a failed build leaves the previous site/ as it was
+# PDFs need Chromium (HANDBOOK_CHROMIUM, default /usr/bin/chromium); without it the site builds
+# without them and says so. `make build HANDBOOK_PDFS=false` skips them.
+HANDBOOK_PDFS ?= true
 build: $(READY)
 	rm -rf .site-new .site-old
-	$(BIN)/mkdocs build --strict --site-dir .site-new
+	HANDBOOK_PDFS=$(HANDBOOK_PDFS) $(BIN)/mkdocs build --strict --site-dir .site-new
 	if [ -d site ]; then mv site .site-old; fi
 	mv .site-new site
 	rm -rf .site-old

@@ -28,6 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from handbook import pdf
 from handbook.library import Library
 from handbook.loading import PlanErrors, last_valid_library, load_library_cached
 from handbook.pages import PageBuilder, PageContent, TocEntry
@@ -82,6 +83,7 @@ class _Session:
 
     serving: bool = False
     library: Library | None = None  # the plans this build is made from
+    chromium: Path | None = None  # prints this build's PDF downloads, if it makes them
 
 
 _session = _Session()
@@ -115,13 +117,39 @@ def load(config: MkDocsConfig) -> Library:
 @event_priority(100)  # before mkdocs-macros reads the plans, and before `site/` is cleaned
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _session.library = load(config)
+    _session.chromium = pdf_printer(config)
     return config
+
+
+def settings(config: MkDocsConfig) -> dict[str, Any]:
+    """The handbook's own settings: `extra.handbook` in mkdocs.yml."""
+    return dict(config.extra.get("handbook") or {})
+
+
+def pdf_printer(config: MkDocsConfig) -> Path | None:
+    """The Chromium that prints this build's PDF downloads, or None for a build without them.
+
+    PDFs are made when asked for (`extra.handbook.pdfs`, which `make build` turns on), never
+    under `serve` (printing would hold up every reload), and only where Chromium can run:
+    elsewhere the site builds without them (and without links to them), saying so in one line.
+    """
+    handbook = settings(config)
+    if not handbook.get("pdfs") or _session.serving:
+        return None
+    chromium = Path(str(handbook.get("chromium") or "/usr/bin/chromium"))
+    problem = pdf.unavailable(chromium)
+    if problem:
+        log.info(f"PDF downloads skipped: {problem} (set HANDBOOK_CHROMIUM to its path to make them)")
+        return None
+    return chromium
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site_path = urlsplit(config.site_url or "/").path or "/"
     assert _session.library is not None, "on_config loads the plans first"
-    builder = PageBuilder(_session.library, Urls(config.use_directory_urls, base=site_path))
+    builder = PageBuilder(
+        _session.library, Urls(config.use_directory_urls, base=site_path), pdfs=_session.chromium is not None
+    )
     _generated.clear()
     for content in builder.pages():
         if files.get_file_from_path(content.src_uri) is not None:
@@ -170,3 +198,12 @@ def on_page_content(html_text: str, page: Page, **kwargs: Any) -> str:
     page.toc = get_toc(_toc_tokens(content.toc))
     page.present_anchor_ids = set(_ID.findall(content.html))
     return str(content.html)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """PDF downloads, printed from the goal pages once every page is written (`handbook.pdf`)."""
+    if _session.chromium is None or _session.library is None:
+        return
+    jobs = pdf.plan_jobs(_session.library, Path(config.site_dir), Urls(config.use_directory_urls))
+    report = pdf.make_pdfs(jobs, _session.chromium, project_dir(config) / ".cache" / "pdfs")
+    log.info(report.summary())

@@ -162,11 +162,18 @@ class PageBuilder:
     """Builds every generated page of a library, with links relative to each page."""
 
     def __init__(
-        self, library: Library, site_urls: urls.Urls | None = None, listing_size: int = LISTING_SIZE
+        self,
+        library: Library,
+        site_urls: urls.Urls | None = None,
+        listing_size: int = LISTING_SIZE,
+        *,
+        pdfs: bool = False,
     ) -> None:
         self.library = library
         self.urls = site_urls or urls.Urls()
         self.listing_size = listing_size
+        self.pdfs = pdfs
+        """Whether the build makes each plan's PDF (`handbook.pdf`), which plan pages then link."""
 
     def _body(self, template: str, src_uri: str, **context: Any) -> Callable[[], Markup]:
         """The page body, to be rendered when needed."""
@@ -222,7 +229,7 @@ class PageBuilder:
         schools = self.library.schools_of(plan) if plan.level is Level.DISTRICT else []
         return self._render(
             "plan.html", urls.plan_uri(plan.slug), plan=plan, goals=goals, prose=prose,
-            district=district, schools=schools,
+            district=district, schools=schools, pdf=self.pdfs,
         )  # fmt: skip
 
     def goal_page(self, ref: GoalRef) -> PageContent:

@@ -64,6 +64,11 @@ def blank_template_uri(level: str) -> str:
     return f"templates/blank/{level}.md"
 
 
+def plan_pdf(slug: str) -> str:
+    """A plan's goal template pages as one PDF, beside its page (when the build makes PDFs)."""
+    return f"plans/{slug}/{slug}.pdf"
+
+
 def audience_uri(slug: str, page: int = 1) -> str:
     """An audience's page; long listings continue on `audiences/<slug>/page-<k>/`."""
     return f"audiences/{slug}.md" if page == 1 else f"audiences/{slug}/page-{page}.md"

@@ -1,4 +1,4 @@
-"""Two clean builds of the same plans give byte-identical sites."""
+"""Two clean builds of the same plans give byte-identical sites, PDF downloads included."""
 
 from __future__ import annotations
 
@@ -7,12 +7,18 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.helpers import make_project
+from tests.helpers import CHROMIUM, make_project
 from tests.test_validation import snapshot
 
 
 def build(project: Path, epoch: str) -> dict[str, bytes]:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch}
+    # As `make build` builds: with each plan's PDF (printed where Chromium is installed).
+    env = {
+        **os.environ,
+        "SOURCE_DATE_EPOCH": epoch,
+        "HANDBOOK_PDFS": "true",
+        "HANDBOOK_CHROMIUM": str(CHROMIUM),
+    }
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
         cwd=project,
@@ -27,6 +33,8 @@ def test_two_builds_in_different_folders_are_byte_identical(tmp_path: Path) -> N
     first = build(make_project(tmp_path / "one"), "1700000000")
     second = build(make_project(tmp_path / "two"), "1700000000")
     assert len(first) > 50 and "sitemap.xml.gz" in first and "search/search_index.json" in first
+    if CHROMIUM.exists():
+        assert "plans/sample-state-plan/sample-state-plan.pdf" in first
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
 

@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from handbook.loading import load_library
-from tests.helpers import Site, build_site, make_project
+from tests.helpers import CHROMIUM, Site, build_site, make_project
 from tests.test_fixture_plans import SCHOOL_DISTRICT
 
 PAPERS = ("Letter", "A4")
@@ -83,8 +83,12 @@ LONG_GOAL = """
 
 @pytest.fixture(scope="module")
 def print_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """Built as `make build` builds: with each plan's PDF."""
     plans = {"rio-grande.md": SCHOOL_DISTRICT, "long-goal.md": LONG_GOAL}
-    return build_site(make_project(tmp_path_factory.mktemp("print"), plans))
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("HANDBOOK_PDFS", "true")
+        env.setenv("HANDBOOK_CHROMIUM", str(CHROMIUM))
+        return build_site(make_project(tmp_path_factory.mktemp("print"), plans))
 
 
 def goal_pages(site: Site) -> list[str]:
@@ -289,3 +293,34 @@ def test_state_and_district_plans_link_their_two_page_view_and_school_plans_have
     assert not print_site.path("plans/sample-school-plan/print/").exists()
     school = {a["href"] for a in print_site.content("plans/sample-school-plan/").select(".handbook-meta a")}
     assert "print/" not in school
+
+
+def without_cjk(text: str) -> str:
+    """No CJK font is installed here: such characters print as boxes, with no text behind them."""
+    return re.sub(r"[\u2e80-\u9fff\x00]", "", text)
+
+
+def test_each_plan_has_a_pdf_with_one_page_per_goal_holding_its_activities(print_site: Site) -> None:
+    library = load_library(print_site.root.parent / "plans")
+    assert len(library.plans) == 5
+    for plan in library.plans:
+        reader = PdfReader(print_site.path(f"plans/{plan.slug}/{plan.slug}.pdf"))
+        assert len(reader.pages) == len(plan.goals), plan.slug
+        assert reader.metadata is not None and reader.metadata.title == plan.title
+        for goal, sheet in zip(plan.goals, page_texts(reader), strict=True):
+            sheet = without_cjk(sheet)
+            assert letters(goal.title) in sheet
+            for activity in goal.activities:
+                assert letters(without_cjk(activity.text)) in sheet, (plan.slug, activity.text)
+
+
+def test_plan_pages_link_their_pdf_as_a_download(print_site: Site) -> None:
+    for slug in ("sample-state-plan", "sample-school-plan", "rio-grande"):
+        (link,) = print_site.content(f"plans/{slug}/").select("a[href$='.pdf']")
+        assert link["href"] == f"{slug}.pdf" and link.has_attr("download")
+        assert "PDF" in link.get_text()
+
+
+def test_a_pdf_holds_no_link_into_the_machine_that_built_it(print_site: Site) -> None:
+    data = print_site.path("plans/sample-state-plan/sample-state-plan.pdf").read_bytes()
+    assert b"file://" not in data and str(print_site.root).encode() not in data
