@@ -14,7 +14,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build test check new-plan lint bench schema clean
+.PHONY: serve build offline test check new-plan lint bench schema clean
 
 # The Makefile's own folder, so `make -f path/to/Makefile` works from a plan project elsewhere.
 HERE := $(dir $(abspath $(lastword $(MAKEFILE_LIST))))
@@ -40,6 +40,16 @@ build: $(READY)
 	if [ -d site ]; then mv site .site-old; fi
 	mv .site-new site
 	rm -rf .site-old
+
+## offline: the whole site for use without a network (file://), as dist/handbook-offline.zip
+# Publish it with the site: `make offline build HANDBOOK_OFFLINE_ZIP=dist/handbook-offline.zip`.
+OFFLINE_ZIP ?= dist/handbook-offline.zip
+OFFLINE_SITE ?= .site-offline
+offline: $(READY)
+	rm -rf $(OFFLINE_SITE)
+	HANDBOOK_OFFLINE=true HANDBOOK_PDFS=$(HANDBOOK_PDFS) $(BIN)/mkdocs build --strict -f $(CONFIG) --site-dir $(abspath $(OFFLINE_SITE))
+	PYTHONPATH=$(HERE) $(BIN)/python -m handbook.offline $(OFFLINE_SITE) $(OFFLINE_ZIP)
+	rm -rf $(OFFLINE_SITE)
 
 ## check: validate every plan in plans/ (no site build)
 check: $(READY)

@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from handbook import pdf
+from handbook import pdf, urls
 from handbook.library import Library
 from handbook.loading import PlanErrors, last_valid_library, load_library_cached
 from handbook.pages import PageBuilder, PageContent, TocEntry
@@ -118,7 +118,27 @@ def load(config: MkDocsConfig) -> Library:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _session.library = load(config)
     _session.chromium = pdf_printer(config)
+    offline_polyfill(config)
     return config
+
+
+OFFLINE_PLUGIN = "material/offline"
+IFRAME_WORKER = "javascripts/vendor/iframe-worker-shim.js"
+"""Material's offline search runs its worker in an iframe under `file://`, through this shim."""
+
+
+def offline_polyfill(config: MkDocsConfig) -> None:
+    """The offline copy (`make offline` turns Material's offline plugin on) is self-contained.
+
+    The plugin adds its worker shim from a CDN unless a polyfill named iframe-worker is
+    listed already: the copy is for rooms without a network, and visitors' browsers contact
+    no third party, so the site serves its own (this runs before the plugin: the hook's
+    priority is higher). And the copy never offers itself for download.
+    """
+    plugin = config.plugins.get(OFFLINE_PLUGIN)
+    if plugin is not None and plugin.config.enabled:
+        config.extra["polyfills"] = [IFRAME_WORKER]
+        config.extra.setdefault("handbook", {})["offline_zip"] = ""
 
 
 def settings(config: MkDocsConfig) -> dict[str, Any]:
@@ -144,6 +164,22 @@ def pdf_printer(config: MkDocsConfig) -> Path | None:
     return chromium
 
 
+def offline_download(config: MkDocsConfig) -> Path | None:
+    """The offline copy to publish with this site (`extra.handbook.offline_zip`), if any.
+
+    The Pages workflow sets it after `make offline`; the home page then links it (macros.py).
+    """
+    setting = settings(config).get("offline_zip")
+    if not setting:
+        return None
+    download = project_dir(config) / str(setting)
+    if not download.is_file():
+        raise PluginError(
+            f"offline copy {download} not found: run `make offline` first, or unset HANDBOOK_OFFLINE_ZIP"
+        )
+    return download
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site_path = urlsplit(config.site_url or "/").path or "/"
     assert _session.library is not None, "on_config loads the plans first"
@@ -161,6 +197,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for download in builder.downloads():
         files.append(File.generated(config, download.path, content=download.content()))
     files.append(File.generated(config, SCHEMA_PATH, content=schema_text()))  # for editors' tools
+    if (offline_zip := offline_download(config)) is not None:
+        files.append(File.generated(config, urls.OFFLINE_ZIP, abs_src_path=str(offline_zip)))
     return files
 
 

@@ -13,7 +13,7 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
-from handbook import urls
+from handbook import offline, urls
 from handbook.loading import last_valid_library, load_library_cached
 
 
@@ -45,4 +45,17 @@ def define_env(env: Any) -> None:
         return "\n".join(
             f"- [{strategy.name}]({md_link(urls.strategy_uri(strategy.slug))}): {strategy.description}"
             for strategy in library.strategies
+        )
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def offline_copy() -> str:
+        """A paragraph offering the offline copy, where this build publishes one (hooks.py)."""
+        if not (env.conf.extra.get("handbook") or {}).get("offline_zip"):
+            return ""
+        return (
+            "### Without a network\n\n"
+            f"The whole handbook also works without a network, for workshops and for a disc: download "
+            f"the [offline copy]({md_link(urls.OFFLINE_ZIP)}) (a zip file), unzip it and open "
+            f"`{offline.FOLDER}/index.html` in a web browser. Search, the catalogue and the printable "
+            "pages all work from the copy."
         )

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+import subprocess
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.helpers import CHROMIUM, Site, build_site, launch_chromium, make_project
+from handbook import offline
+from tests.helpers import CHROMIUM, ROOT, Site, build_site, launch_chromium, make_project
+from tests.test_fixture_plans import SCHOOL_DISTRICT
 
 
 @pytest.fixture(scope="session")
@@ -33,3 +37,20 @@ def browser() -> Iterator[Any]:
         chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """`make offline` on the samples and a plan by other hands: the zip, and the folder it
+    unzips to (the copy's home page is `<folder>/index.html`)."""
+    folder = tmp_path_factory.mktemp("offline")
+    project = make_project(folder / "project", {"rio-grande.md": SCHOOL_DISTRICT})
+    archive = folder / "dist" / "handbook-offline.zip"
+    subprocess.run(
+        ["make", "-s", "-C", str(ROOT), "offline", f"CONFIG={project / 'mkdocs.yml'}",
+         f"OFFLINE_ZIP={archive}", f"OFFLINE_SITE={folder / 'building'}"],
+        check=True, capture_output=True, timeout=600,
+    )  # fmt: skip
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(folder / "unzipped")
+    return archive, folder / "unzipped" / offline.FOLDER
