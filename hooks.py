@@ -156,7 +156,7 @@ def pdf_printer(config: MkDocsConfig) -> Path | None:
     handbook = settings(config)
     if not handbook.get("pdfs") or _session.serving:
         return None
-    chromium = Path(str(handbook.get("chromium") or "/usr/bin/chromium"))
+    chromium = Path(str(handbook.get("chromium") or pdf.CHROMIUM))
     problem = pdf.unavailable(chromium)
     if problem:
         log.info(f"PDF downloads skipped: {problem} (set HANDBOOK_CHROMIUM to its path to make them)")

@@ -45,6 +45,9 @@ SCALES = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
 """Print scales tried in turn should a page spill onto a second sheet after all (the page's
 own type scale is estimated, see `printing`), so that the PDF keeps one page per goal."""
 
+CHROMIUM = Path("/usr/bin/chromium")
+"""Debian's Chromium, where a build looks for it unless told otherwise (`HANDBOOK_CHROMIUM`)."""
+
 CHROMIUM_ARGS = (
     "--no-sandbox",
     "--disable-gpu",

@@ -22,12 +22,10 @@ from bs4 import BeautifulSoup, Tag
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from handbook import pdf
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
-"""Debian's Chromium, without the background traffic a closed network refuses."""
+CHROMIUM = pdf.CHROMIUM
 SEEDS = ROOT.parent / "shared" / "seeds"
 LINKED = ("docs", "overrides", "hooks.py", "macros.py", "handbook")
 
@@ -106,4 +104,4 @@ def serve_site(root: Path) -> Iterator[str]:
 
 def launch_chromium(playwright: Any) -> Any:
     """Debian's Chromium through Playwright (its own browser download is not reachable here)."""
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(pdf.CHROMIUM_ARGS))
