@@ -122,6 +122,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+SEARCH_PLUGIN = "material/search"
 OFFLINE_PLUGIN = "material/offline"
 IFRAME_WORKER = "javascripts/vendor/iframe-worker-shim.js"
 """Material's offline search runs its worker in an iframe under `file://`, through this shim."""
@@ -212,8 +213,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
         # "Edit this page" opens the plan file: edit_uri names docs/, plans/ is beside it.
         root = posixpath.dirname(config.edit_uri.strip("/"))
         page.edit_url = f"{config.repo_url.rstrip('/')}/{root}/{content.source}"
-    if not content.search:
-        page.meta["search"] = {"exclude": True}
+    if not content.search or content.search_text is not None:
+        page.meta["search"] = {"exclude": True}  # not searched, or searched by its search text
     return ""
 
 
@@ -229,13 +230,40 @@ def _toc_tokens(entries: tuple[TocEntry, ...]) -> list[Any]:
     ]
 
 
-def on_page_content(html_text: str, page: Page, **kwargs: Any) -> str:
+def on_page_content(html_text: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
     content = _generated.get(page.file.src_uri)
     if content is None:
         return html_text
     page.toc = get_toc(_toc_tokens(content.toc))
     page.present_anchor_ids = set(_ID.findall(content.html))
+    if content.search and content.search_html is not None:
+        index_search_text(page, content.search_html, config)
     return str(content.html)
+
+
+@dataclass
+class _SearchView:
+    """A page as Material's search index reads it, holding the page's search text."""
+
+    url: str
+    title: str
+    toc: Any
+    content: str
+    meta: dict[str, Any]
+
+
+def index_search_text(page: Page, text: str, config: MkDocsConfig) -> None:
+    """Index a page by its search text (`PageContent.search_text`) instead of its HTML.
+
+    Material's own index does the sectioning and escaping, as for any page; the page
+    itself is excluded from it (`on_page_markdown`), so it is not parsed twice.
+    """
+    search = config.plugins.get(SEARCH_PLUGIN)
+    index = getattr(search, "search_index", None)
+    if index is None:  # no site search in this build
+        return
+    view = _SearchView(page.url, str(page.meta["title"]), page.toc, text, meta={})
+    index.add_entry_from_context(view)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

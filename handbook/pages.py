@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import cache, cached_property, partial
 from itertools import groupby
 from pathlib import Path
 from typing import Any, TypeVar
@@ -24,7 +24,7 @@ from handbook.downloads import GRADES, activity_row, catalogue_script, grade_key
 from handbook.involvement import InvolvementType
 from handbook.library import Audience, GoalRef, Library
 from handbook.model import Activity, GoalKind, Level, Plan
-from handbook.prose import render_prose
+from handbook.prose import PlanProse, render_prose
 from handbook.strategies import Strategy
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -59,6 +59,11 @@ class PageContent:
     those pages; `source` is the plan file the page is made from (for "edit this
     page" links, and to tell whether the page changed); `search` says whether site
     search should index it (goal template pages repeat their plan page).
+
+    `search_text`, where given, is what site search indexes instead of the page: the
+    page's words in headings with the page's own anchors, without the links, tables and
+    details a search must skip. Made from the plan, it spares the search engine parsing
+    the whole page at state scale (a thousand plan pages), and sections it exactly.
     """
 
     src_uri: str
@@ -67,10 +72,15 @@ class PageContent:
     toc: tuple[TocEntry, ...] = ()
     source: str | None = None
     search: bool = True
+    search_text: Callable[[], Markup] | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def html(self) -> Markup:
         return self.body()
+
+    @cached_property
+    def search_html(self) -> Markup | None:
+        return self.search_text() if self.search_text is not None else None
 
 
 @dataclass(frozen=True)
@@ -219,18 +229,24 @@ class PageBuilder:
     def plan_page(self, plan: Plan) -> PageContent:
         src_uri = urls.plan_uri(plan.slug)
         goals = [GoalRef(plan, n, goal) for n, goal in enumerate(plan.goals, start=1)]
-        body = partial(self._plan_body, plan, goals)
+        prose = cache(partial(render_prose, plan.introduction, plan.closing))  # page and search share it
+        body = partial(self._plan_body, plan, goals, prose)
+        search = partial(self._plan_search, plan, goals, prose)
         toc = tuple(TocEntry(f"Goal {ref.number}. {ref.goal.title}", f"goal-{ref.number}") for ref in goals)
-        return PageContent(src_uri, plan.title, body, toc, source=plan.source)
+        return PageContent(src_uri, plan.title, body, toc, source=plan.source, search_text=search)
 
-    def _plan_body(self, plan: Plan, goals: list[GoalRef]) -> Markup:
-        prose = render_prose(plan.introduction, plan.closing)
+    def _plan_body(self, plan: Plan, goals: list[GoalRef], prose: Callable[[], PlanProse]) -> Markup:
         district = self.library.plan(plan.district) if plan.district else None
         schools = self.library.schools_of(plan) if plan.level is Level.DISTRICT else []
         return self._render(
-            "plan.html", urls.plan_uri(plan.slug), plan=plan, goals=goals, prose=prose,
+            "plan.html", urls.plan_uri(plan.slug), plan=plan, goals=goals, prose=prose(),
             district=district, schools=schools, pdf=self.pdfs,
         )  # fmt: skip
+
+    def _plan_search(self, plan: Plan, goals: list[GoalRef], prose: Callable[[], PlanProse]) -> Markup:
+        return self._render(
+            "plan_search.html", urls.plan_uri(plan.slug), plan=plan, goals=goals, prose=prose()
+        )
 
     def goal_page(self, ref: GoalRef) -> PageContent:
         src_uri = urls.goal_uri(ref.plan.slug, ref.number)

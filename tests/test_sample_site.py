@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
+import json
 import re
 
 import pytest
 
+from handbook.loading import load_library
 from tests.helpers import SEEDS, Site, text_of
 
 PLANS = {"state": "sample-state-plan", "district": "sample-district-plan"}
@@ -178,6 +181,30 @@ def test_goal_template_pages_are_left_out_of_search(sample_site: Site) -> None:
     index = sample_site.html("search/search_index.json")
     assert "sample-state-plan/goal-1/" not in index
     assert "sample-state-plan/#goal-1" in index
+
+
+def test_search_finds_each_plan_goal_and_activity_at_its_own_anchor_and_nothing_else(
+    sample_site: Site,
+) -> None:
+    """Plan pages are indexed from their search text (plan_search.html): a section for the
+    plan, each goal and each activity, at the anchors of the plan page; no link labels,
+    coverage tables or template details."""
+    library = load_library(sample_site.root.parent / "plans")
+    docs = json.loads(sample_site.html("search/search_index.json"))["docs"]
+    indexed = {doc["location"]: doc for doc in docs if doc["location"].startswith("plans/")}
+    expected = {}
+    for ref in library.goals():
+        page = f"plans/{ref.plan.slug}/"
+        expected[page] = ref.plan.title
+        expected[f"{page}#goal-{ref.number}"] = f"Goal {ref.number}. {ref.goal.title}"
+        for item in ref.activities():
+            expected[f"{page}#goal-{ref.number}-activity-{item.number}"] = item.activity.text
+    assert {location: html.unescape(doc["title"]) for location, doc in indexed.items()} == expected
+    state = indexed["plans/sample-state-plan/"]["text"]
+    assert "Activities as CSV" not in state and "Create awareness" not in str(indexed)
+    assert "The authors thank leaders for partnership" in state  # the footnote is the plan's words too
+    goal = indexed["plans/sample-school-plan/#goal-1"]["text"]
+    assert "Desired results: More students read at or above grade level" in goal
 
 
 REPO = "https://github.com/partnerships-handbook/handbook"
