@@ -68,6 +68,16 @@ class HandbookPage(File):
             return True
 
 
+class GeneratedPage(Page):
+    """A generated page's MkDocs page: its HTML comes finished from `handbook.pages`
+    (`on_page_content`), so MkDocs' Markdown pass over its empty source is skipped (at
+    state scale, setting up Markdown for thousands of pages costs seconds)."""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = ""
+        self.present_anchor_ids = set()
+
+
 def project_dir(config: MkDocsConfig) -> Path:
     """The folder of `mkdocs.yml`, which holds `plans/`."""
     return Path(config.config_file_path).parent
@@ -193,7 +203,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(
                 f"docs/{content.src_uri} clashes with a generated handbook page; rename or remove it"
             )
-        files.append(HandbookPage.of(content, config))
+        file = HandbookPage.of(content, config)
+        GeneratedPage(None, file, config)  # pages listed in the nav get MkDocs' own Page instead
+        files.append(file)
         _generated[content.src_uri] = content
     for download in builder.downloads():
         files.append(File.generated(config, download.path, content=download.content()))
