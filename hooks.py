@@ -6,7 +6,9 @@ generated file per handbook page, and places the finished HTML from `handbook.pa
 into each: generated pages skip Markdown and Jinja entirely. Generated pages are not
 added to the navigation; `mkdocs.yml` lists only the index pages, because a nav entry
 per page makes every page carry every link (output grows with the square of the plan
-count).
+count). It also hands the engine's events to the plain-Python parts that need them:
+plan pages' search text to Material's search index, the built goal pages to
+`handbook.pdf`, and the offline copy's settings to Material's offline plugin.
 """
 
 from __future__ import annotations
