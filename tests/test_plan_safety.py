@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -99,5 +100,22 @@ def test_nothing_from_a_plan_runs_in_a_real_browser(site: Site, browser: Any) ->
                 "t => e.dispatchEvent(new Event(t, {bubbles: false, cancelable: true}))))",
             )
             assert page.evaluate("window.pwned === undefined"), (url, page.evaluate("window.pwned"))
+        # Search results show the plan's words (its title, an activity) as Material renders them.
+        page.goto(base)
+        page.click("input.md-search__input")
+        page.keyboard.type("Details", delay=50)
+        page.locator(".md-search-result__item", has_text="</title><script>").first.wait_for()
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.pwned === undefined"), page.evaluate("window.pwned")
         context.close()
     assert dialogs == []
+
+
+def test_the_search_index_holds_plan_markup_as_text(site: Site) -> None:
+    """Plan pages reach search through their search text (plan_search.html): a plan's
+    markup arrives there escaped, as words, however the index is read."""
+    docs = json.loads(site.html("search/search_index.json"))["docs"]
+    hostile = " ".join(d["title"] + d["text"] for d in docs if d["location"].startswith("plans/hostile/"))
+    assert "&lt;svg onload=" in hostile or "&lt;a href=" in hostile
+    for raw in ("<script", "<svg", "<img", "<a href", "<iframe", "<div onclick", "<style"):
+        assert raw not in hostile
