@@ -73,3 +73,32 @@ def test_axe_would_catch_the_footer_text_at_materials_own_contrast(page: Any, ba
     page.add_style_tag(content=".md-footer-meta .md-copyright { color: var(--md-footer-fg-color--lighter); }")
     violations = axe(page, {"type": "rule", "values": ["color-contrast"]})
     assert [(v["id"], v["nodes"][0]["target"]) for v in violations] == [("color-contrast", [".md-copyright"])]
+
+
+def open_search_results(page: Any, base_url: str) -> None:
+    """Material's search dialog with results on show, as a visitor sees it after typing."""
+    page.goto(base_url)
+    page.click("input.md-search__input")
+    page.keyboard.type("policy", delay=50)
+    page.locator(".md-search-result__item mark").first.wait_for()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_finds_no_violation_in_search_results(browser: Any, base_url: str, scheme: str) -> None:
+    """The dialog is closed while pages are checked; its results (count line, highlighted
+    matches) get checked open, in both schemes."""
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    open_search_results(page, base_url)
+    problems = summary(axe(page, {"type": "tag", "values": TAGS}))
+    context.close()
+    assert problems == []
+
+
+def test_axe_would_catch_search_matches_in_materials_accent_colour(page: Any, base_url: str) -> None:
+    """The check itself can fail: Material's highlight colour (4.25:1) comes back and axe reports it."""
+    open_search_results(page, base_url)
+    page.add_style_tag(content=".md-search-result mark { color: var(--md-accent-fg-color) !important; }")
+    violations = axe(page, {"type": "rule", "values": ["color-contrast"]})
+    assert [v["id"] for v in violations] == ["color-contrast"]
+    assert all("mark" in str(node["target"]) for node in violations[0]["nodes"])
