@@ -3,7 +3,9 @@
 Plan files come from pull requests, so their Markdown may carry raw HTML. It is
 rendered with Python-Markdown (footnotes allowed) and then sanitised with nh3 to an
 allowlist: no `script`, `style` or `iframe`, no event-handler attributes, no
-`javascript:` URLs. It is never rendered as a Jinja template.
+`javascript:` URLs, and no images: a plan file cannot carry one, and an image from
+another host would make every visitor's browser contact that host (a tracking pixel
+in a pull request). It is never rendered as a Jinja template.
 """
 
 from __future__ import annotations
@@ -18,14 +20,13 @@ EXTENSIONS = ["footnotes", "tables", "sane_lists", "def_list", "abbr"]
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em",
-    "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "li", "ol", "p", "pre", "q",
+    "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "li", "ol", "p", "pre", "q",
     "s", "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th",
     "thead", "tr", "u", "ul",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "*": {"id", "class", "title", "lang", "dir"},
     "a": {"href"},
-    "img": {"src", "alt", "width", "height"},
     "ol": {"start"},
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "align", "scope"},

@@ -34,6 +34,7 @@ HOSTILE = f"""
     <div onclick="window.pwned = 'div'">a div</div>
     [a link](javascript:window.pwned='link') <style>body {{ display: none }}</style>
     {{% raw %}}raw{{% endraw %}}
+    ![a pixel](https://tracker.example.com/pixel.png) <img src="https://tracker.example.com/p.gif">
 """
 PAGES = [
     "plans/hostile/",
@@ -109,6 +110,13 @@ def test_nothing_from_a_plan_runs_in_a_real_browser(site: Site, browser: Any) ->
         assert page.evaluate("window.pwned === undefined"), page.evaluate("window.pwned")
         context.close()
     assert dialogs == []
+
+
+def test_a_plan_cannot_make_visitors_fetch_from_another_host(site: Site) -> None:
+    """Images in plan prose are dropped: a tracking pixel from a pull request never loads."""
+    page = site.content("plans/hostile/")
+    assert page.find("img") is None
+    assert "tracker.example.com" not in str(page)
 
 
 def test_the_search_index_holds_plan_markup_as_text(site: Site) -> None:
