@@ -258,6 +258,20 @@ class Goal(_Strict):
             raise PydanticCustomError("too_short", "must have at least one item")
         return value
 
+    @field_validator("strategies", mode="after")
+    @classmethod
+    def _strategies_once_each(cls, value: list[Strategy]) -> list[Strategy]:
+        """A strategy named twice (easily done: "Align policy and program" is "Align program
+        and policy") would list twice on the plan page and count twice in coverage."""
+        seen: set[Strategy] = set()
+        for strategy in value:
+            if strategy in seen:
+                raise PydanticCustomError(
+                    "duplicate", "names '{name}' twice; list each strategy once", {"name": strategy.name}
+                )
+            seen.add(strategy)
+        return value
+
     @field_validator("audience", mode="before")
     @classmethod
     def _audience_required(cls, value: Any, info: ValidationInfo) -> Any:

@@ -73,3 +73,14 @@ def test_every_problem_in_every_file_is_reported_at_once(tmp_path: Path) -> None
         "Celebrate milestones)",
         "plans/two.md:3: level: must be one of state, district, school; did you mean 'district'?",
     ]
+
+
+def test_a_goal_naming_one_strategy_twice_is_told_so(tmp_path: Path) -> None:
+    """Both printed spellings of a two-part name are the same strategy."""
+    twice = "[Align program and policy, Share knowledge, align policy and program]"
+    write(tmp_path, "a-plan.md", PLAN.replace("[Share knowledge]", twice))
+    with pytest.raises(PlanErrors) as raised:
+        load_library(tmp_path)
+    assert str(raised.value).splitlines() == [
+        "plans/a-plan.md:6: goals[1].strategies: names 'Align program and policy' twice; list each strategy once"
+    ]
