@@ -25,14 +25,22 @@ FIELDS = (
 )  # fmt: skip
 
 GRADES = ("PK", "K", *(str(n) for n in range(1, 13)))
-_GRADE = re.compile(r"\b(PRE-?K|PK|K|\d{1,2})\b(?:\s*(?:-|TO)\s*\b(K|\d{1,2})\b)?")
+_GRADE = re.compile(r"\b(PRE-?K|PK|K|\d{1,2})\b(?:\s*(?:-|TO|THROUGH|THRU)\s*\b(K|\d{1,2})\b)?")
+_SPELLED = (  # how grades are written out, as the short forms _GRADE reads
+    (re.compile(r"\bPRE-?(?:SCHOOL|KINDERGARTEN)\b"), "PK"),
+    (re.compile(r"\bKINDERGARTEN\b"), "K"),
+    (re.compile(r"\b(\d{1,2})(?:ST|ND|RD|TH)\b"), r"\1"),
+)
 
 
 def grade_keys(text: str | None) -> list[str]:
-    """The grades an activity's `grades` text names: "K-2, 5" -> K, 1, 2, 5; "all" -> every grade."""
+    """The grades an activity's `grades` text names: "K-2, 5" -> K, 1, 2, 5; "6th-8th grade" ->
+    6, 7, 8; "Kindergarten through 2" -> K, 1, 2; "all" -> every grade."""
     if not text:
         return []
     folded = text.upper().replace("–", "-").replace("—", "-")  # noqa: RUF001  (dashes people type)
+    for spelled, short in _SPELLED:
+        folded = spelled.sub(short, folded)
     if re.search(r"\bALL\b", folded):
         return list(GRADES)
     keys: list[str] = []
