@@ -245,16 +245,16 @@ class Goal(_Strict):
     @field_validator("strategies", mode="before")
     @classmethod
     def _strategies_required(cls, value: Any, info: ValidationInfo) -> Any:
-        return (
-            []
-            if value is None and _plan_level(info) is Level.SCHOOL
-            else _required_unless_school(value, info)
-        )
+        """Required in state and district plans. Where the level is not known (misspelled,
+        and reported at `level`), nothing is said about it here rather than a guess."""
+        if value is None and _plan_level(info) not in (Level.STATE, Level.DISTRICT):
+            return []
+        return _required_unless_school(value, info)
 
     @field_validator("strategies", mode="after")
     @classmethod
     def _strategies_not_empty(cls, value: list[Strategy], info: ValidationInfo) -> list[Strategy]:
-        if not value and _plan_level(info) is not Level.SCHOOL:
+        if not value and _plan_level(info) in (Level.STATE, Level.DISTRICT):
             raise PydanticCustomError("too_short", "must have at least one item")
         return value
 

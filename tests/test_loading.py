@@ -84,3 +84,17 @@ def test_a_goal_naming_one_strategy_twice_is_told_so(tmp_path: Path) -> None:
     assert str(raised.value).splitlines() == [
         "plans/a-plan.md:6: goals[1].strategies: names 'Align program and policy' twice; list each strategy once"
     ]
+
+
+def test_a_misspelled_level_is_the_one_problem_reported_not_a_guess_at_others(tmp_path: Path) -> None:
+    """A school plan's goals leave out strategies; with its level misspelled, the level is
+    what is wrong, not the strategies a state or district plan would need."""
+    school = PLAN.replace("level: District", "level: shcool").replace(
+        "    strategies: [Share knowledge]\n    ", ""
+    )
+    write(tmp_path, "a-plan.md", school)
+    with pytest.raises(PlanErrors) as raised:
+        load_library(tmp_path)
+    assert str(raised.value).splitlines() == [
+        "plans/a-plan.md:3: level: must be one of state, district, school; did you mean 'school'?"
+    ]
