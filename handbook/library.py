@@ -164,7 +164,7 @@ class Library:
             groups.setdefault(key, []).append(ref)
             names.setdefault(key, ref.goal.audience)
         audiences: list[Audience] = []
-        used: set[str] = set()
+        used: set[str] = {"index"}  # `audiences/index` is the audiences page itself
         for key in sorted(groups, key=lambda k: names[k].casefold()):
             slug = base = slugify(names[key])
             suffix = 2

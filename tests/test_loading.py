@@ -98,3 +98,10 @@ def test_a_misspelled_level_is_the_one_problem_reported_not_a_guess_at_others(tm
     assert str(raised.value).splitlines() == [
         "plans/a-plan.md:3: level: must be one of state, district, school; did you mean 'school'?"
     ]
+
+
+def test_an_audience_named_index_gets_a_page_of_its_own(tmp_path: Path) -> None:
+    """`audiences/index/` is the page of all audiences: an audience called "Index" goes elsewhere."""
+    write(tmp_path, "a-plan.md", PLAN.replace("audience: Families", "audience: Index"))
+    (audience,) = load_library(tmp_path).audiences()
+    assert (audience.name, audience.slug) == ("Index", "index-2")
