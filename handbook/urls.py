@@ -23,9 +23,9 @@ CATALOGUE = "catalogue/index.md"
 CATALOGUE_CSV = "catalogue/activities.csv"
 CATALOGUE_JSON = "catalogue/activities.json"
 CATALOGUE_DATA = "catalogue/activities.js"
+CATALOGUE_SCRIPT = "javascripts/catalogue.js"
 OFFLINE_ZIP = "handbook-offline.zip"
 """The offline copy (`make offline`), published beside the home page."""
-CATALOGUE_SCRIPT = "javascripts/catalogue.js"
 
 
 def plan_uri(slug: str) -> str:
