@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import time
 import zipfile
 from pathlib import Path
+
+from handbook.atomic import written_whole
 
 FOLDER = "partnerships-handbook"
 """The one folder in the zip; a person opens `partnerships-handbook/index.html`."""
@@ -39,9 +40,8 @@ def write_zip(site: Path, target: Path) -> int:
     if not (site / "index.html").is_file():
         raise FileNotFoundError(f"{site} holds no built site (no index.html)")
     date = source_date()
-    target.parent.mkdir(parents=True, exist_ok=True)
     with (
-        tempfile.NamedTemporaryFile(dir=target.parent, suffix=".part", delete=False) as part,
+        written_whole(target) as part,
         zipfile.ZipFile(part, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive,
     ):
         for path in files:
@@ -49,8 +49,6 @@ def write_zip(site: Path, target: Path) -> int:
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
             archive.writestr(entry, path.read_bytes())
-    os.chmod(part.name, 0o644)  # a download, readable by whoever serves or copies it
-    os.replace(part.name, target)
     return len(files)
 
 

@@ -26,7 +26,6 @@ import io
 import os
 import re
 import shutil
-import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -36,6 +35,7 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 
 from handbook import urls
+from handbook.atomic import written_whole
 from handbook.library import Library
 
 PAPER = "Letter"
@@ -181,16 +181,10 @@ def _print(todo: Iterable[tuple[PlanPdf, Path]], chromium: Path) -> list[str]:
                 writer.append(printed)
             writer.remove_links()
             writer.add_metadata({"/Title": job.title})
-            _write_atomically(writer, cached)
+            with written_whole(cached) as part:  # a cache entry is whole or absent
+                writer.write(part)
         browser.close()
     return spilled
-
-
-def _write_atomically(writer: PdfWriter, path: Path) -> None:
-    """A cache entry is whole or absent, even if the build is stopped halfway."""
-    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part", delete=False) as part:
-        writer.write(part)
-    os.replace(part.name, path)
 
 
 def _prune(cache: Path, keep: set[Path]) -> None:
