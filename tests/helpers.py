@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 from bs4 import BeautifulSoup, Tag
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -26,6 +27,11 @@ from handbook import pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = pdf.CHROMIUM
+needs_chromium = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason=f"Chromium not found at {CHROMIUM}: apt-get install chromium to run the browser tests",
+)
+"""For tests that drive Chromium without the session's `browser` fixture (which skips alike)."""
 SEEDS = ROOT.parent / "shared" / "seeds"
 LINKED = ("docs", "overrides", "hooks.py", "macros.py", "handbook")
 

@@ -8,12 +8,9 @@ from typing import Any
 import pytest
 
 from handbook.loading import load_library
-from tests.helpers import CHROMIUM, ROOT, Site, serve_site
+from tests.helpers import ROOT, Site, needs_chromium, serve_site
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason=f"Chromium not found at {CHROMIUM}: apt-get install chromium to run browser tests",
-)
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.helpers import CHROMIUM, Site, build_site, make_project
+from tests.helpers import CHROMIUM, Site, build_site, make_project, needs_chromium
 from tests.test_serve import fetch, free_port, wait_for
 
 PLAN = """
@@ -36,10 +36,6 @@ PLAN = """
           - Run a workshop for every team.
     ---
 """
-
-needs_chromium = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason=f"Chromium not found at {CHROMIUM}: apt-get install chromium"
-)
 
 
 @contextmanager

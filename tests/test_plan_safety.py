@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.helpers import CHROMIUM, Site, build_site, make_project, serve_site, text_of
+from tests.helpers import Site, build_site, make_project, needs_chromium, serve_site, text_of
 
 MARKER = "/tmp/handbook-plan-ran-code"
 HOSTILE = f"""
@@ -82,9 +82,7 @@ def test_no_script_handler_or_javascript_url_from_a_plan_reaches_the_html(site: 
     )
 
 
-@pytest.mark.skipif(
-    not CHROMIUM.exists(), reason=f"Chromium not found at {CHROMIUM}: apt-get install chromium"
-)
+@needs_chromium
 def test_nothing_from_a_plan_runs_in_a_real_browser(site: Site, browser: Any) -> None:
     dialogs: list[str] = []
     with serve_site(site.root) as base:

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import CHROMIUM, ROOT, make_project
+from tests.helpers import ROOT, make_project, needs_chromium
 
 PLAN = "plans/sample-district-plan.md"
 OLD = "Call attention to partnerships at each monthly district meeting of all principals."
@@ -106,9 +106,7 @@ def test_serve_answers_and_rebuilds_when_a_plan_is_saved(served: tuple[Path, str
     assert "Conduct a policy forum on partnerships" in texts  # the state plan, not rebuilt
 
 
-@pytest.mark.skipif(
-    not CHROMIUM.exists(), reason=f"Chromium not found at {CHROMIUM}: apt-get install chromium"
-)
+@needs_chromium
 def test_a_saved_plan_change_reaches_the_open_browser_page(served: tuple[Path, str], browser: Any) -> None:
     project, base = served
     context = browser.new_context()
