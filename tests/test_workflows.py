@@ -1,0 +1,56 @@
+"""The GitHub workflows, as OpenSSF Scorecard checks them: pinned actions, least permissions,
+no credentials left for a pull request's code. (GitHub itself is not reachable here; these
+read the files.)"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.helpers import ROOT
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+PINNED = re.compile(r"^\s*(?:- )?uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
+WRITES = {("deploy.yml", "deploy"): {"pages", "id-token"}}
+"""The only job that writes anything: publishing to Pages."""
+
+
+def workflow(path: Path) -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load(path.read_text("utf-8"))
+    return loaded
+
+
+def test_there_are_workflows_to_check() -> None:
+    assert {path.name for path in WORKFLOWS} == {"deploy.yml", "pull-request.yml"}
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_every_action_is_pinned_to_a_commit_with_its_version_beside_it(path: Path) -> None:
+    uses = [line for line in path.read_text("utf-8").splitlines() if "uses:" in line]
+    assert uses
+    assert [line for line in uses if not PINNED.match(line)] == []
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_jobs_ask_for_the_least_permissions(path: Path) -> None:
+    flow = workflow(path)
+    assert flow["permissions"] == {}, "no permissions by default"
+    for name, job in flow["jobs"].items():
+        permissions = job.get("permissions")
+        assert isinstance(permissions, dict), f"{name}: say which permissions the job needs"
+        writes = {scope for scope, access in permissions.items() if access == "write"}
+        assert writes == WRITES.get((path.name, name), set()), name
+        assert set(permissions.values()) <= {"read", "write"}, name
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_checkouts_leave_no_credentials_behind(path: Path) -> None:
+    steps = [step for job in workflow(path)["jobs"].values() for step in job["steps"]]
+    checkouts = [step for step in steps if str(step.get("uses", "")).startswith("actions/checkout@")]
+    assert checkouts
+    for step in checkouts:
+        assert step.get("with", {}).get("persist-credentials") is False
