@@ -105,21 +105,31 @@ def on_startup(command: str, dirty: bool) -> None:
     _session.serving = command == "serve"
 
 
+def guarded_folders(config: MkDocsConfig) -> list[Path]:
+    """The folders besides `plans/` whose files reach the site: the pages and the theme's
+    templates. A link in them that leads outside the repository stops the build."""
+    folders = [Path(config.docs_dir)]
+    if config.theme.custom_dir:
+        folders.append(Path(config.theme.custom_dir))
+    return folders
+
+
 def load(config: MkDocsConfig) -> Library:
     """The validated plans, or a build error listing every problem in every plan.
 
     Under `serve`, a plan saved with a problem must not cost the editor the site they
     are looking at: the problems are logged (no traceback) and the build goes on
-    from the last valid plans, until the plan is fixed and saved again.
+    from the last valid plans, until the plan is fixed and saved again. Not so for a
+    link that leads outside the repository: MkDocs would follow it, so nothing is built.
     """
     folder = plans_dir(config)
     try:
-        library = load_library_cached(folder)
+        library = load_library_cached(folder, guarded=guarded_folders(config))
     except PlanErrors as errors:
         count = len(errors.problems)
         report = f"{count} problem{'s' if count != 1 else ''} in plan files"
         last_valid = last_valid_library(folder)
-        if _session.serving and last_valid is not None:
+        if _session.serving and last_valid is not None and not errors.unsafe:
             log.error(f"{report}; still showing the last valid plans:\n{errors}")
             return last_valid
         raise PluginError(f"{report}; nothing was built:\n{errors}") from None

@@ -2,7 +2,8 @@
 
 Exit status 0 when every plan is valid, 1 with one line per problem otherwise. This is
 what `make check` and the editors' pull-request check run; the site build runs the same
-validation and fails with the same lines.
+validation and fails with the same lines. Beside the plans it checks the repository's
+other folders that reach the site (`docs/`, `overrides/`) for links that lead outside it.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import sys
 from pathlib import Path
 
 from handbook.loading import PlanErrors, load_library
+from handbook.repository import GUARDED
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,7 +22,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{plans_dir}: no such folder of plans", file=sys.stderr)
         return 2
     try:
-        library = load_library(plans_dir, source_prefix=plans_dir.as_posix())
+        root = plans_dir.absolute().parent
+        guarded = [root / name for name in GUARDED if root / name != plans_dir.absolute()]
+        library = load_library(plans_dir, source_prefix=plans_dir.as_posix(), guarded=guarded)
     except PlanErrors as errors:
         print(errors, file=sys.stderr)
         count = len(errors.problems)

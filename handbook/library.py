@@ -52,10 +52,22 @@ class Audience:
     goals: tuple[GoalRef, ...]
 
 
+SLUG_LENGTH = 120
+"""Characters of a slug made from free text: a URL part and a file name, which file systems
+cap (255 bytes), while an audience may be a paragraph long."""
+
+
 def slugify(text: str) -> str:
-    """An ASCII anchor or URL part: 'Districts leaders for partnerships' -> 'districts-leaders-for-partnerships'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "audience"
+    """An ASCII anchor or URL part: 'Districts leaders for partnerships' -> 'districts-leaders-for-partnerships'.
+
+    Long texts are cut at a word's end within `SLUG_LENGTH` characters.
+    """
+    ascii_text = unicodedata.normalize("NFKD", text[: SLUG_LENGTH * 4]).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > SLUG_LENGTH:
+        cut = slug[: SLUG_LENGTH + 1]
+        slug = cut[: cut.rfind("-")] if "-" in cut else cut[:SLUG_LENGTH]
+    return slug or "audience"
 
 
 def _audience_key(text: str) -> str:

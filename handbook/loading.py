@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,64 +20,32 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from handbook import limits, plain_yaml, repository
 from handbook.library import Library
-from handbook.model import Activity, Goal, Level, Plan, PlanFrontMatter, validate_front_matter
+from handbook.model import (
+    CONTROL_CHARACTER,
+    INTRODUCTION,
+    Activity,
+    Goal,
+    Level,
+    Plan,
+    PlanFrontMatter,
+    validate_front_matter,
+)
+from handbook.problems import PlanErrors, PlanProblem, quote
+
+__all__ = [
+    "PlanErrors",
+    "PlanProblem",
+    "last_valid_library",
+    "load_library",
+    "load_library_cached",
+    "read_plan",
+]
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 
-
-@dataclass(frozen=True, order=True)
-class PlanProblem:
-    """One thing wrong in one plan file, located as precisely as the file allows."""
-
-    source: str
-    line: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.source}:{self.line}" if self.line else self.source
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-
-
-class PlanErrors(Exception):
-    """Every problem found in the plans; `str()` is the report, one problem a line."""
-
-    def __init__(self, problems: Iterable[PlanProblem]) -> None:
-        self.problems = sorted(problems)
-        super().__init__("\n".join(str(problem) for problem in self.problems))
-
-
-class _PlanYamlLoader(yaml.CSafeLoader):
-    """YAML as editors mean it: dates and yes/no stay text. (libyaml's parser: a state's
-    1,000 plans load in well under a second; the pure-Python one takes seconds.)
-
-    With YAML 1.1 rules `dates: 2025-09-01` would become a date object and
-    `costs: no` the boolean False; both are text in a plan. A key given twice in one
-    mapping is noted (PyYAML would silently keep the last), to be reported.
-    """
-
-    has_duplicate_keys = False
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        names = [key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)]
-        if len(names) != len(set(names)):
-            self.has_duplicate_keys = True
-        return super().construct_mapping(node, deep=deep)
-
-
-_PlanYamlLoader.yaml_implicit_resolvers = {
-    first: [
-        (tag, regexp)
-        for tag, regexp in resolvers
-        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
-    ]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_PlanYamlLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
 
 Loc = tuple[str | int, ...]
 
@@ -153,6 +121,13 @@ def _model_at(loc: Loc) -> type[BaseModel]:
     return PlanFrontMatter
 
 
+_TOO_MANY = {  # the list's name: what it holds, and what an editor can do about too many
+    "goals": ("goals", f"a plan may have at most {limits.GOALS} (split it into more than one plan)"),
+    "activities": ("activities", f"a goal may have at most {limits.ACTIVITIES} (split it into two goals)"),
+    "strategies": ("strategies", "there are six: name each one once"),
+}
+
+
 def _message(error: ErrorDetails) -> str:
     """Say what is wrong the way an editor would, instead of pydantic's wording."""
     kind = error["type"]
@@ -166,18 +141,28 @@ def _message(error: ErrorDetails) -> str:
         hint = f"did you mean '{close[0]}'?" if close else f"known keys are {', '.join(known)}"
         return f"unknown key; {hint}"
     if kind in ("string_type", "string_sub_type"):
-        quote = " (put it in quotes to use it as text)" if isinstance(value, int | float) else ""
-        return f"must be text, not {_type_name(value)}{quote}"
+        quote_it = " (put it in quotes to use it as text)" if isinstance(value, int | float) else ""
+        return f"must be text, not {_type_name(value)}{quote_it}"
     if kind == "string_too_short":
         return "must not be empty"
+    if kind == "string_too_long":
+        return f"{len(str(value)):,} characters; a text may hold at most {limits.TEXT_CHARACTERS:,}"
+    if kind == "string_pattern_mismatch":
+        control = CONTROL_CHARACTER.search(str(value))
+        shown = control.group().encode("unicode_escape").decode("ascii") if control else "?"
+        return f"holds the control character {shown}, which text never needs: remove it"
     if kind in ("list_type", "tuple_type"):
         if isinstance(value, str):
-            return f"must be a list, not text (write [{value}] or one '- item' per line)"
+            return f"must be a list, not text (write [{quote(value)}] or one '- item' per line)"
         return f"must be a list, not {_type_name(value)}"
     if kind == "too_short":
         return "must have at least one item"
+    if kind == "too_long":
+        count = error.get("ctx", {}).get("actual_length", 0)
+        noun, limit = _TOO_MANY.get(str(loc[-1]), ("items", "too many"))
+        return f"{count:,} {noun}; {limit}"
     if kind == "literal_error" and loc[-1] == "page":
-        return f"must be 1 or 2, not {value!r}"
+        return f"must be 1 or 2, not {quote(repr(value))}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         if loc and loc[-2:-1] == ("activities",):
             return f"an activity must be text or a mapping with 'text:', not {_type_name(value)}"
@@ -185,14 +170,14 @@ def _message(error: ErrorDetails) -> str:
     return str(error["msg"])
 
 
-def _split_front_matter(text: str) -> tuple[str, str] | None:
-    """(front matter, body), or None when the file has no front matter."""
+def _split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """(front matter, body, the body's first line), or None when the file has no front matter."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].rstrip() != "---":
         return None
     for index in range(1, len(lines)):
         if FENCE.match(lines[index]):
-            return "".join(lines[1:index]), "".join(lines[index + 1 :])
+            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
     return None
 
 
@@ -223,10 +208,17 @@ def _yaml_problem(source: str, error: yaml.YAMLError, line_offset: int) -> PlanP
     return PlanProblem(source, line, "", f"YAML syntax error: {detail}")
 
 
-def read_plan(path: Path, source: str) -> Plan | list[PlanProblem]:
-    """One plan file: the validated plan, or every problem in it."""
+def read_plan(path: Path, source: str, root: Path | None = None) -> Plan | list[PlanProblem]:
+    """One plan file: the validated plan, or every problem in it.
+
+    `root` is the repository the file belongs to (by default the folder above `plans/`):
+    a file that is not a plan's own regular file there, or is too large, is not read.
+    """
     slug = path.stem
-    raw = path.read_bytes()
+    unreadable = repository.plan_file_problem(path, (root or path.parent.parent).resolve())
+    if unreadable:
+        return [PlanProblem(source, 0, "", unreadable)]
+    raw = repository.read_plan_bytes(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -259,7 +251,7 @@ def read_plan(path: Path, source: str) -> Plan | list[PlanProblem]:
                 "no front matter: the file must start with a '---' line, the plan's YAML, and another '---' line",
             ),
         ]
-    front, body = split
+    front, body, body_line = split
     line_offset = 2  # the front matter starts on the file's second line
     tabs = [
         PlanProblem(source, number, "", "tab character: indent with spaces, not tabs")
@@ -269,15 +261,12 @@ def read_plan(path: Path, source: str) -> Plan | list[PlanProblem]:
     if tabs:
         return [*problems, *tabs]
     try:
-        loader = _PlanYamlLoader(front)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-            duplicates = loader.has_duplicate_keys
-        finally:
-            loader.dispose()
+        document = plain_yaml.load(front)
+    except plain_yaml.NotPlainData as error:
+        return [*problems, PlanProblem(source, error.line + line_offset, "", error.message)]
     except yaml.YAMLError as error:
         return [*problems, _yaml_problem(source, error, line_offset)]
+    data, node = document.data, document.node
     if not isinstance(data, dict):
         what = "empty" if data is None else f"{_type_name(data)}"
         return [
@@ -290,13 +279,17 @@ def read_plan(path: Path, source: str) -> Plan | list[PlanProblem]:
             ),
         ]
     assert node is not None
-    lines = _line_map(node, line_offset) if duplicates else None  # line numbers only for problems
+    lines = _line_map(node, line_offset) if document.has_duplicate_keys else None  # only for problems
     for loc, line, first in lines.duplicates if lines else ():
         problems.append(
             PlanProblem(
                 source, line, field_path(loc), f"given twice (first on line {first}): keep one of them"
             )
         )
+    try:
+        INTRODUCTION.validate_python(body)
+    except ValidationError as error:
+        problems += [PlanProblem(source, body_line, "introduction", _message(e)) for e in error.errors()]
     try:
         front_matter = validate_front_matter(data)
     except ValidationError as error:
@@ -315,14 +308,22 @@ def read_plan(path: Path, source: str) -> Plan | list[PlanProblem]:
     return Plan(**dict(front_matter), slug=slug, source=source, introduction=body)
 
 
-def load_library(plans_dir: Path, source_prefix: str = "plans") -> Library:
-    """Every `*.md` in `plans_dir` as a plan, or `PlanErrors` with every problem in all of them."""
+def load_library(plans_dir: Path, source_prefix: str = "plans", *, guarded: Iterable[Path] = ()) -> Library:
+    """Every `*.md` in `plans_dir` as a plan, or `PlanErrors` with every problem in all of them.
+
+    The repository is the folder that holds `plans_dir`. `guarded` are its other folders
+    whose files reach the site (`docs/`, `overrides/`): a symbolic link there, or anywhere
+    under `plans_dir`, that leads outside the repository is reported with the plans'
+    problems, and the build must stop (MkDocs would follow it).
+    """
+    root = plans_dir.absolute().parent
+    problems = list(_stray_link_problems(plans_dir, source_prefix, guarded))
+    if any(problem.source == source_prefix for problem in problems):
+        raise PlanErrors(problems)  # `plans/` itself leads elsewhere: read nothing in it
     plans: list[Plan] = []
-    problems: list[PlanProblem] = []
-    paths = sorted(plans_dir.glob("*.md"))
     failed: set[str] = set()
-    for path in paths:
-        result = read_plan(path, f"{source_prefix}/{path.name}")
+    for path in sorted(plans_dir.glob("*.md")):
+        result = read_plan(path, f"{source_prefix}/{path.name}", root)
         if isinstance(result, Plan):
             plans.append(result)
         else:
@@ -347,6 +348,26 @@ def load_library(plans_dir: Path, source_prefix: str = "plans") -> Library:
     if problems:
         raise PlanErrors(problems)
     return Library.from_plans(plans)
+
+
+def _stray_link_problems(
+    plans_dir: Path, source_prefix: str, guarded: Iterable[Path]
+) -> Iterator[PlanProblem]:
+    """Symbolic links under `plans/` and the guarded folders that lead outside the repository.
+
+    Plan files themselves are checked where they are read (`read_plan`), so each problem
+    is told once.
+    """
+    root = plans_dir.absolute().parent
+    plan_files = plans_dir.glob("*.md") if plans_dir.is_dir() and not plans_dir.is_symlink() else ()
+    for link, problem in repository.stray_links(root, [plans_dir, *guarded], skip=plan_files):
+        absolute = link.absolute()
+        if absolute.is_relative_to(plans_dir.absolute()):
+            inside = absolute.relative_to(plans_dir.absolute()).as_posix()
+            source = source_prefix if inside == "." else f"{source_prefix}/{inside}"
+        else:
+            source = absolute.relative_to(root).as_posix() if absolute.is_relative_to(root) else str(link)
+        yield PlanProblem(source, 0, "", problem, unsafe=True)
 
 
 def _district_problems(plans: list[Plan], plans_dir: Path, failed: set[str]) -> Iterable[PlanProblem]:
@@ -379,23 +400,28 @@ def _key_line(path: Path, key: str) -> int:
 _cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], Library]] = {}
 
 
-def load_library_cached(plans_dir: Path) -> Library:
+def load_library_cached(plans_dir: Path, *, guarded: Iterable[Path] = ()) -> Library:
     """`load_library`, reused while no plan file changed.
 
     Both MkDocs adapters (the hook that writes plan pages and the macros module for
     hand-written pages) need the library in the same build; under `mkdocs serve` a
     saved plan changes the fingerprint and the next build reads the plans again.
+    Links are checked every time: they cost a walk of a few folders, and a link added
+    under `docs/` changes no plan.
     """
-    key = plans_dir.resolve()
+    key = plans_dir.absolute()
+    guarded = list(guarded)
+    if any(_stray_link_problems(key, "plans", guarded)):
+        load_library(key, guarded=guarded)  # raises, with every other problem too
     fingerprint = tuple(
-        (path.name, stat.st_mtime_ns, stat.st_size)
+        (path.name, status.st_mtime_ns, status.st_size)
         for path in sorted(key.glob("*.md"))
-        for stat in (path.stat(),)
+        for status in (path.lstat(),)
     )
     cached = _cache.get(key)
     if cached and cached[0] == fingerprint:
         return cached[1]
-    library = load_library(key)
+    library = load_library(key, guarded=guarded)
     _cache[key] = (fingerprint, library)
     return library
 
@@ -405,5 +431,5 @@ def last_valid_library(plans_dir: Path) -> Library | None:
 
     A preview server shows this while a saved plan has problems, instead of nothing.
     """
-    cached = _cache.get(plans_dir.resolve())
+    cached = _cache.get(plans_dir.absolute())
     return cached[1] if cached else None

@@ -9,16 +9,19 @@ generated from `PlanFrontMatter`, so the schema and the validator cannot drift.
 from __future__ import annotations
 
 import difflib
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
     GetJsonSchemaHandler,
     StringConstraints,
+    TypeAdapter,
     ValidationInfo,
     WithJsonSchema,
     field_validator,
@@ -26,12 +29,55 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
+from handbook import limits
 from handbook.involvement import INVOLVEMENT_TYPES, InvolvementType
+from handbook.problems import quote
 from handbook.strategies import STRATEGIES, Strategy
 from handbook.vocabulary import Vocabulary
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-"""A required piece of text: surrounding spaces are dropped and it may not be empty."""
+_CONTROL_RANGES = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+CONTROL_CHARACTER = re.compile(f"[{_CONTROL_RANGES}]")
+NO_CONTROL_CHARACTERS = f"^[^{_CONTROL_RANGES}]*$"
+"""Text holds no control character but tab and line ends: they print as nothing or as
+boxes, break a page's HTML (NUL) and could move a terminal's cursor in a message."""
+
+Text = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True,
+        min_length=1,
+        max_length=limits.TEXT_CHARACTERS,
+        pattern=NO_CONTROL_CHARACTERS,
+    ),
+]
+"""A required piece of text: surrounding spaces are dropped, it may not be empty, and it
+is bounded (`limits.TEXT_CHARACTERS`)."""
+
+
+def _few_brackets(value: str) -> str:
+    """Markdown prose may hold `limits.PROSE_LINKS` '[' at most (see there why)."""
+    if (count := value.count("[")) > limits.PROSE_LINKS:
+        raise PydanticCustomError(
+            "prose_links",
+            "holds {count} '[' characters; Markdown text may hold at most {limit} (each link and "
+            "footnote takes one)",
+            {"count": f"{count:,}", "limit": limits.PROSE_LINKS},
+        )
+    return value
+
+
+Prose = Annotated[Text, AfterValidator(_few_brackets)]
+"""Markdown text (the closing): bounded in length and in brackets."""
+
+INTRODUCTION = TypeAdapter(
+    Annotated[
+        str,
+        StringConstraints(max_length=limits.TEXT_CHARACTERS, pattern=NO_CONTROL_CHARACTERS),
+        AfterValidator(_few_brackets),
+    ]
+)
+"""The plan's introduction (the file's body, after the front matter): optional Markdown,
+bounded like the closing."""
 
 
 class Level(StrEnum):
@@ -87,12 +133,12 @@ def _term(vocabulary: Vocabulary, what: str, numbers: bool = False) -> Any:
             term = vocabulary.match(value)
             if term is not None:
                 return term
-            suggestion = vocabulary.suggest(str(value))
+            suggestion = vocabulary.suggest(str(value)) if len(str(value)) <= 200 else None
             hint = f"; did you mean '{suggestion}'?" if suggestion else ""
             raise PydanticCustomError(
                 what.replace(" ", "_"),
                 "unknown {what} '{value}'{hint} (the six are: {names})",
-                {"what": what, "value": value, "hint": hint, "names": vocabulary.names()},
+                {"what": what, "value": quote(value), "hint": hint, "names": vocabulary.names()},
             )
         raise PydanticCustomError("string_type", "Input should be a valid string")
 
@@ -200,7 +246,12 @@ class _ShortOrLongForm:
     def __get_pydantic_json_schema__(
         core_schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        short = {"type": "string", "minLength": 1, "description": "Short form: the activity's text."}
+        short = {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": limits.TEXT_CHARACTERS,
+            "description": "Short form: the activity's text.",
+        }
         return {"anyOf": [short, handler(core_schema)]}
 
 
@@ -229,6 +280,7 @@ class Goal(_Strict):
     strategies: list[StrategyName] = Field(
         default=None,  # replaced by [] or an error by the validators below
         validate_default=True,
+        max_length=len(STRATEGIES),
         description="The leadership strategies this goal uses (required in state and district plans).",
     )
     audience: Text | None = Field(
@@ -239,7 +291,9 @@ class Goal(_Strict):
     results: Text | None = Field(default=None, description="School plans: the desired results.")
     measures: Text | None = Field(default=None, description="School plans: how each result is measured.")
     activities: list[ActivityEntry] = Field(
-        min_length=1, description="The activities, in order; short or long form."
+        min_length=1,
+        max_length=limits.ACTIVITIES,
+        description="The activities, in order; short or long form.",
     )
 
     @field_validator("strategies", mode="before")
@@ -301,11 +355,11 @@ class PlanFrontMatter(_Strict):
     title: Text = Field(description="The plan's title, as printed.")
     level: LevelName = Field(description="state, district or school.")
     organization: Text | None = Field(default=None, description="Whose plan it is.")
-    closing: Text | None = Field(default=None, description="Markdown shown after the goals.")
+    closing: Prose | None = Field(default=None, description="Markdown shown after the goals.")
     district: Text | None = Field(
         default=None, description="School plans: the slug of the district's plan (its file name without .md)."
     )
-    goals: list[Goal] = Field(min_length=1, description="The goals, in order.")
+    goals: list[Goal] = Field(min_length=1, max_length=limits.GOALS, description="The goals, in order.")
 
     @field_validator("district", mode="after")
     @classmethod

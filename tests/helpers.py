@@ -1,17 +1,25 @@
 """Build real handbook sites in temporary folders and read their HTML.
 
-A test project is laid out like a checkout: the real `mkdocs.yml`, `docs/`,
-`hooks.py`, `macros.py` and `handbook/` (linked, not copied) beside a `plans/`
-folder of the test's own. Sites are built in-process with MkDocs's own `build`.
+A test project is laid out like a checkout: the real `mkdocs.yml`, `docs/` and
+`overrides/` (copied: a build refuses links that lead outside the repository),
+`hooks.py`, `macros.py` and `handbook/` (linked: code, which the build does not read as
+content) beside a `plans/` folder of the test's own. Sites are built in-process with
+MkDocs's own `build`.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import os
+import resource
 import shutil
+import signal
+import subprocess
+import tempfile
 import textwrap
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,7 +41,8 @@ needs_chromium = pytest.mark.skipif(
 )
 """For tests that drive Chromium without the session's `browser` fixture (which skips alike)."""
 SEEDS = ROOT.parent / "shared" / "seeds"
-LINKED = ("docs", "overrides", "hooks.py", "macros.py", "handbook")
+LINKED = ("hooks.py", "macros.py", "handbook")
+COPIED = ("docs", "overrides")
 
 
 def make_project(folder: Path, plans: dict[str, str] | None = None, *, samples: bool = True) -> Path:
@@ -43,6 +52,8 @@ def make_project(folder: Path, plans: dict[str, str] | None = None, *, samples: 
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
     for name in LINKED:
         (folder / name).symlink_to(ROOT / name)
+    for name in COPIED:
+        shutil.copytree(ROOT / name, folder / name)
     plans_dir = folder / "plans"
     plans_dir.mkdir()
     if samples:
@@ -111,3 +122,51 @@ def serve_site(root: Path) -> Iterator[str]:
 def launch_chromium(playwright: Any) -> Any:
     """Debian's Chromium through Playwright (its own browser download is not reachable here)."""
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(pdf.CHROMIUM_ARGS))
+
+
+@dataclass
+class Limited:
+    """How a command ran under `run_limited`."""
+
+    returncode: int
+    output: str
+    peak_megabytes: float
+    timed_out: bool
+
+
+def run_limited(command: list[str], cwd: Path, *, megabytes: int, seconds: float) -> Limited:
+    """Run a command (and whatever it starts) under an address-space limit and a deadline.
+
+    The limit is real (`RLIMIT_AS`: past it, allocations fail), the deadline kills the
+    whole process group, and the peak resident memory is read from the kernel's account
+    of the command and its children (`wait4`), so a test states its bounds as figures.
+    """
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (megabytes * 2**20, megabytes * 2**20))
+
+    with tempfile.TemporaryFile() as output:
+        process = subprocess.Popen(
+            command,
+            cwd=cwd,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            preexec_fn=limit,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + seconds
+        timed_out = False
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                timed_out = True
+                os.killpg(process.pid, signal.SIGKILL)
+                pid, status, usage = os.wait4(process.pid, 0)
+                break
+            time.sleep(0.05)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        text = output.read().decode("utf-8", "replace")
+    return Limited(process.returncode, text, usage.ru_maxrss / 1024, timed_out)

@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -63,26 +64,30 @@ def serve_command(how: str, project: Path, port: int) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
 
 
+@contextmanager
+def serving(project: Path, log_path: Path, how: str = "make") -> Iterator[str]:
+    """`make serve` (or plain `mkdocs serve`) on a project, its output in `log_path`; yields the
+    site's address once it answers, and stops the server (and make's child) afterwards."""
+    port = free_port()
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            serve_command(how, project, port), cwd=project, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+        base = f"http://127.0.0.1:{port}/"
+        try:
+            assert wait_for(base, "Partnerships Handbook"), log_path.read_text()
+            yield base
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+
+
 @pytest.fixture(params=["mkdocs", "make"])
 def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Path, str]]:
     project = make_project(tmp_path / "project")
-    port = free_port()
-    log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen(
-        serve_command(request.param, project, port),
-        cwd=project,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,  # make's child mkdocs is stopped with it
-    )
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        assert wait_for(base, "Partnerships Handbook"), (tmp_path / "serve.log").read_text()
+    with serving(project, tmp_path / "serve.log", request.param) as base:
         yield project, base
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-        log.close()
 
 
 def save_plan_change(project: Path) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import ROOT, make_project
-from tests.test_serve import fetch, free_port, serve_command, wait_for
+from tests.test_serve import fetch, serving, wait_for
 
 CORPUS = Path(__file__).parent / "fixtures" / "bad-plans"
 SIX = (
@@ -170,8 +170,6 @@ def test_make_build_swaps_in_a_site_only_when_the_build_succeeds(tmp_path: Path)
     assert run(project, *make).returncode == 0
     (project / "site" / "marker.txt").write_text("the last good site")
     before = snapshot(project / "site")
-    (project / "docs").unlink()  # a broken docs folder fails MkDocs itself, after validation
-    shutil.copytree(ROOT / "docs", project / "docs")
     (project / "docs" / "broken.md").write_text("[a link to nowhere](nowhere.md)\n")
     assert run(project, *make).returncode != 0
     assert snapshot(project / "site") == before
@@ -179,27 +177,18 @@ def test_make_build_swaps_in_a_site_only_when_the_build_succeeds(tmp_path: Path)
 
 def test_serve_keeps_the_last_good_site_and_prints_problems_without_a_traceback(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
-    port = free_port()
     log_path = tmp_path / "serve.log"
-    with log_path.open("w") as log:
-        server = subprocess.Popen(
-            serve_command("make", project, port), cwd=project, stdout=log, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )  # fmt: skip
-        try:
-            url = f"http://127.0.0.1:{port}/plans/sample-district-plan/"
-            assert wait_for(url, "Call attention to partnerships"), log_path.read_text()
-            plan = project / "plans" / "sample-district-plan.md"
-            good = plan.read_text("utf-8")
-            plan.write_text(good.replace("level: district", "level: distrct"), "utf-8")
-            deadline_text = "1 problem in plan files; still showing the last valid plans"
-            assert wait_for_log(log_path, deadline_text), log_path.read_text()
-            assert "Call attention to partnerships" in (fetch(url) or "")
-            plan.write_text(good.replace("monthly district meeting", "weekly district meeting"), "utf-8")
-            assert wait_for(url, "weekly district meeting")
-        finally:
-            subprocess.run(["kill", "--", f"-{server.pid}"], check=False)
-            server.wait(timeout=30)
+    with serving(project, log_path) as base:
+        url = f"{base}plans/sample-district-plan/"
+        assert wait_for(url, "Call attention to partnerships"), log_path.read_text()
+        plan = project / "plans" / "sample-district-plan.md"
+        good = plan.read_text("utf-8")
+        plan.write_text(good.replace("level: district", "level: distrct"), "utf-8")
+        deadline_text = "1 problem in plan files; still showing the last valid plans"
+        assert wait_for_log(log_path, deadline_text), log_path.read_text()
+        assert "Call attention to partnerships" in (fetch(url) or "")
+        plan.write_text(good.replace("monthly district meeting", "weekly district meeting"), "utf-8")
+        assert wait_for(url, "weekly district meeting")
     output = log_path.read_text()
     assert (
         "plans/sample-district-plan.md:4: level: must be one of state, district, school; did you mean 'district'?"
