@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+FENCE = re.compile(r"^(---|\.\.\.)[ \t]*\r?$")  # a file saved on Windows ends its lines with \r\n
 
 
 Loc = tuple[str | int, ...]

@@ -52,6 +52,22 @@ def test_yaml_dates_and_yes_no_stay_text(tmp_path: Path) -> None:
     assert activity.dates == "2026-09-01" and activity.costs == "no"
 
 
+def test_yaml_times_and_merge_keys_stay_text(tmp_path: Path) -> None:
+    """YAML 1.2's core schema, not 1.1's: `9:30` is not the number 570, `=` is not an error."""
+    write(tmp_path, "a-plan.md", PLAN.replace("dates: 2026-09-01", "dates: 9:30").replace("none", "="))
+    activity = load_library(tmp_path).plans[0].goals[0].activities[1]
+    assert activity.dates == "9:30" and activity.costs == "="
+
+
+def test_a_plan_saved_with_windows_line_ends_loads(tmp_path: Path) -> None:
+    tmp_path.mkdir(exist_ok=True)
+    text = textwrap.dedent(PLAN).lstrip().replace("\n", "\r\n")
+    (tmp_path / "a-plan.md").write_bytes(text.encode("utf-8"))
+    (plan,) = load_library(tmp_path).plans
+    assert plan.goals[0].activities[1].dates == "2026-09-01"
+    assert plan.introduction.strip() == "The introduction."
+
+
 def test_every_problem_in_every_file_is_reported_at_once(tmp_path: Path) -> None:
     write(
         tmp_path,
