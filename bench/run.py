@@ -25,8 +25,10 @@ from pathlib import Path
 from bench.baseline import write_baseline
 from bench.synthetic import write_plans
 from handbook.loading import load_library
-from tests.helpers import launch_chromium, make_project, serve_site
-from tests.test_serve import fetch, free_port, serve_command, wait_for
+from tests.support.browser import launch_chromium
+from tests.support.project import make_project
+from tests.support.serving import serve_command
+from tests.support.web import fetch, free_port, serve_site, wait_for
 
 # Material 9.8 prints a notice about MkDocs 2.0 on every start; it is noise in a benchmark.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

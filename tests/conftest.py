@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from handbook import offline
-from tests.helpers import CHROMIUM, ROOT, Site, build_site, launch_chromium, make_project
-from tests.test_fixture_plans import SCHOOL_DISTRICT
+from tests.support.browser import CHROMIUM, launch_chromium
+from tests.support.plans import SCHOOL_DISTRICT
+from tests.support.project import ROOT, Site, build_site, make_project
 
 
 @pytest.fixture(scope="session")

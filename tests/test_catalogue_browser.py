@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 
 from handbook.loading import load_library
-from tests.helpers import ROOT, Site, needs_chromium, serve_site
+from tests.support.browser import needs_chromium
+from tests.support.project import ROOT, Site
+from tests.support.web import serve_site
 
 pytestmark = needs_chromium
 

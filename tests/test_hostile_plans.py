@@ -21,11 +21,13 @@ from pathlib import Path
 import pytest
 
 from handbook import limits
-from tests.helpers import ROOT, build_site, make_project, run_limited
-from tests.test_serve import NEW, fetch, save_plan_change, serving, wait_for
+from tests.support.limited import run_limited
+from tests.support.project import ROOT, build_site, make_project, problem_lines, run, snapshot
+from tests.support.serving import serving
+from tests.support.web import fetch, wait_for, wait_for_log
+from tests.test_serve import NEW, save_plan_change
 from tests.test_validation import CORPUS as BAD_PLANS
 from tests.test_validation import EXPECTED as BAD_PLAN_LINES
-from tests.test_validation import problem_lines, run, snapshot, wait_for_log
 
 CORPUS = Path(__file__).parent / "fixtures" / "hostile-plans"
 ANCHOR = "is a YAML anchor, which plans do not use: remove it, and put a value that starts with '&' in quotes"

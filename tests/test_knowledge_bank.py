@@ -12,7 +12,7 @@ import pytest
 
 from handbook.downloads import FIELDS, grade_keys
 from handbook.loading import PlanErrors, load_library
-from tests.helpers import ROOT, Site, build_site, make_project, text_of
+from tests.support.project import ROOT, Site, build_site, make_project, text_of
 from tests.test_links import target_of
 
 SCHOOL = "plans/sample-school-plan/"

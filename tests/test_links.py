@@ -9,8 +9,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.helpers import Site, build_site, make_project
-from tests.test_fixture_plans import SCHOOL_DISTRICT
+from tests.support.plans import SCHOOL_DISTRICT
+from tests.support.project import Site, build_site, make_project
 
 
 def internal_links(site: Site) -> list[tuple[str, str]]:

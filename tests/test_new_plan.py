@@ -10,7 +10,7 @@ import pytest
 from handbook.involvement import INVOLVEMENT_TYPES
 from handbook.loading import load_library
 from handbook.strategies import STRATEGIES
-from tests.helpers import ROOT
+from tests.support.project import ROOT
 
 
 def new_plan(folder: Path, slug: str, level: str) -> subprocess.CompletedProcess[str]:

@@ -14,7 +14,8 @@ from mkdocs.exceptions import Abort
 
 from handbook import offline
 from handbook.urls import OFFLINE_ZIP
-from tests.helpers import CHROMIUM, Site, build_site, make_project
+from tests.support.browser import CHROMIUM
+from tests.support.project import Site, build_site, make_project
 
 
 def pages(root: Path) -> list[Path]:

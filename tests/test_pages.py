@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from handbook.loading import load_library
 from handbook.pages import PageBuilder, paginate
-from tests.helpers import ROOT
+from tests.support.project import ROOT
 
 
 def test_paginate_keeps_items_whole_and_pages_within_size() -> None:

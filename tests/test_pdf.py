@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.helpers import CHROMIUM, Site, build_site, make_project, needs_chromium
-from tests.test_serve import fetch, free_port, wait_for
+from tests.support.browser import CHROMIUM, needs_chromium
+from tests.support.project import Site, build_site, make_project
+from tests.support.web import fetch, free_port, wait_for
 
 PLAN = """
     ---

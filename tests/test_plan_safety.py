@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.helpers import Site, build_site, make_project, needs_chromium, serve_site, text_of
+from tests.support.browser import needs_chromium
+from tests.support.project import Site, build_site, make_project, text_of
+from tests.support.web import serve_site
 
 MARKER = "/tmp/handbook-plan-ran-code"
 HOSTILE = f"""

@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.helpers import CHROMIUM, make_project
-from tests.test_validation import snapshot
+from tests.support.browser import CHROMIUM
+from tests.support.project import make_project, snapshot
 
 
 def build(project: Path, epoch: str) -> dict[str, bytes]:

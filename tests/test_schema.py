@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from handbook.schema import SCHEMA_PATH, plan_schema, schema_text
-from tests.helpers import ROOT, Site
+from tests.support.project import ROOT, Site
 from tests.test_validation import CORPUS
 
 SCHEMA = json.loads((ROOT / SCHEMA_PATH).read_text("utf-8"))

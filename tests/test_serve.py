@@ -3,84 +3,20 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.helpers import ROOT, make_project, needs_chromium
+from tests.support.browser import needs_chromium
+from tests.support.project import make_project
+from tests.support.serving import serving
+from tests.support.web import fetch, wait_for
 
 PLAN = "plans/sample-district-plan.md"
 OLD = "Call attention to partnerships at each monthly district meeting of all principals."
 NEW = "Call attention to partnerships at each weekly district meeting of all principals."
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return str(response.read().decode("utf-8"))
-    except OSError:
-        return None
-
-
-def wait_for(url: str, text: str, seconds: float = 90) -> bool:
-    """Poll until the page holds `text`; a bound on waiting, not a speed assertion."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        page = fetch(url)
-        if page is not None and text in page:
-            return True
-        time.sleep(0.3)
-    return False
-
-
-def serve_command(how: str, project: Path, port: int) -> list[str]:
-    if how == "make":  # what `make serve` runs: dirty rebuilds
-        return [
-            "make",
-            "-s",
-            "-C",
-            str(ROOT),
-            "serve",
-            f"ADDR=127.0.0.1:{port}",
-            f"CONFIG={project / 'mkdocs.yml'}",
-        ]
-    # No --livereload: plain `mkdocs serve` must reload too (Click 8.3.0-8.3.1 broke that default).
-    return [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
-
-
-@contextmanager
-def serving(project: Path, log_path: Path, how: str = "make") -> Iterator[str]:
-    """`make serve` (or plain `mkdocs serve`) on a project, its output in `log_path`; yields the
-    site's address once it answers, and stops the server (and make's child) afterwards."""
-    port = free_port()
-    with log_path.open("w") as log:
-        server = subprocess.Popen(
-            serve_command(how, project, port), cwd=project, stdout=log, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )  # fmt: skip
-        base = f"http://127.0.0.1:{port}/"
-        try:
-            assert wait_for(base, "Partnerships Handbook"), log_path.read_text()
-            yield base
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
 
 
 @pytest.fixture(params=["mkdocs", "make"])

@@ -9,14 +9,14 @@ leave the previous `site/` exactly as it was.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, make_project
-from tests.test_serve import fetch, serving, wait_for
+from tests.support.project import ROOT, make_project, problem_lines, run, snapshot
+from tests.support.serving import serving
+from tests.support.web import fetch, wait_for, wait_for_log
 
 CORPUS = Path(__file__).parent / "fixtures" / "bad-plans"
 SIX = (
@@ -80,14 +80,6 @@ def project_with(tmp_path: Path, *names: str) -> Path:
     return project
 
 
-def run(project: Path, *command: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=300)
-
-
-def problem_lines(output: str) -> list[str]:
-    return [line for line in output.splitlines() if line.startswith("plans/")]
-
-
 def test_the_corpus_covers_every_file() -> None:
     assert sorted(p.name for p in CORPUS.glob("*.md")) == sorted(EXPECTED)
 
@@ -119,12 +111,6 @@ def test_make_check_passes_on_the_real_plans() -> None:
     result = run(ROOT, "make", "-s", "check")
     assert result.returncode == 0, result.stderr
     assert "all valid" in result.stdout
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
-    }
 
 
 @pytest.fixture(scope="module")
@@ -195,17 +181,6 @@ def test_serve_keeps_the_last_good_site_and_prints_problems_without_a_traceback(
         in output
     )
     assert "Traceback" not in output
-
-
-def wait_for_log(path: Path, text: str, seconds: float = 90) -> bool:
-    import time
-
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if text in path.read_text():
-            return True
-        time.sleep(0.3)
-    return False
 
 
 def test_contributing_shows_every_message_as_editors_see_it() -> None:

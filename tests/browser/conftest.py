@@ -14,8 +14,9 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import Site, build_site, make_project, serve_site
-from tests.test_fixture_plans import SCHOOL_DISTRICT
+from tests.support.plans import SCHOOL_DISTRICT
+from tests.support.project import Site, build_site, make_project
+from tests.support.web import serve_site
 
 # axe-core as shipped inside the pinned PyPI package axe-playwright-python (see README).
 AXE = resources.files("axe_playwright_python").joinpath("axe.min.js").read_text("utf-8")

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import AXE, settle, site_pages
-from tests.helpers import Site
+from tests.support.project import Site
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 # What a visitor's browser asks for, and the Material scheme (mkdocs.yml palette) it must get.

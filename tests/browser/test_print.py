@@ -15,8 +15,9 @@ import pytest
 from pypdf import PdfReader
 
 from handbook.loading import load_library
-from tests.helpers import CHROMIUM, Site, build_site, make_project
-from tests.test_fixture_plans import SCHOOL_DISTRICT
+from tests.support.browser import CHROMIUM
+from tests.support.plans import SCHOOL_DISTRICT
+from tests.support.project import Site, build_site, make_project
 
 PAPERS = ("Letter", "A4")
 

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.browser.conftest import settle, site_pages
-from tests.helpers import Site
+from tests.support.project import Site
 
 # What a browser fetches by itself, unlike <a href> or <link rel="canonical">, which wait for a person.
 FETCHED_BY = {"src", "srcset", "poster", "data"}

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import settle, site_pages
-from tests.helpers import Site
+from tests.support.project import Site
 
 POLICY_FORUM = "Conduct a policy forum on partnerships with statewide representation."
 PHONE = {"width": 375, "height": 740}
