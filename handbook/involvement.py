@@ -6,7 +6,14 @@ framework numbers them (see `vocabulary`).
 
 from __future__ import annotations
 
-from handbook.vocabulary import DATA, Term, load_vocabulary
+from handbook.vocabulary import DATA, Term, Vocabulary, load_vocabulary
 
-InvolvementType = Term
-INVOLVEMENT_TYPES = load_vocabulary(DATA / "involvement_types.yml")
+
+class InvolvementType(Term):
+    """One of the six types of involvement (parenting, communicating, ...) of a school
+    activity: a type of its own, so that it cannot be passed where a strategy is meant."""
+
+
+INVOLVEMENT_TYPES: Vocabulary[InvolvementType] = load_vocabulary(
+    DATA / "involvement_types.yml", InvolvementType
+)

@@ -80,7 +80,7 @@ class Library:
 
     plans: tuple[Plan, ...]
     strategies: StrategyCatalogue = STRATEGIES
-    types: Vocabulary = INVOLVEMENT_TYPES
+    types: Vocabulary[InvolvementType] = INVOLVEMENT_TYPES
 
     @classmethod
     def from_plans(cls, plans: list[Plan]) -> Library:

@@ -125,7 +125,7 @@ def _choice(enum: type[StrEnum], aliases: dict[str, str] | None = None) -> Any:
     return validate
 
 
-def _term(vocabulary: Vocabulary, what: str, numbers: bool = False) -> Any:
+def _term(vocabulary: Vocabulary[Any], what: str, numbers: bool = False) -> Any:
     """A validator that turns a name (or number) into the vocabulary's term."""
 
     def validate(value: Any) -> Any:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Generic, TypeVar
 
 import yaml
 
@@ -62,15 +63,18 @@ def name_variants(name: str) -> set[str]:
     return variants
 
 
-@dataclass(frozen=True)
-class Vocabulary:
-    """Terms in the handbook's order, with a lookup from every accepted spelling."""
+T = TypeVar("T", bound=Term)
 
-    terms: tuple[Term, ...]
-    _by_key: dict[str, Term] = field(init=False, repr=False, compare=False)
+
+@dataclass(frozen=True)
+class Vocabulary(Generic[T]):
+    """Terms of one kind in the handbook's order, with a lookup from every accepted spelling."""
+
+    terms: tuple[T, ...]
+    _by_key: dict[str, T] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        by_key: dict[str, Term] = {}
+        by_key: dict[str, T] = {}
         for term in self.terms:
             for spelling in (term.name, *term.aliases):
                 for key in name_variants(spelling):
@@ -79,13 +83,13 @@ class Vocabulary:
                 by_key[str(term.number)] = term
         object.__setattr__(self, "_by_key", by_key)
 
-    def __iter__(self) -> Iterator[Term]:
+    def __iter__(self) -> Iterator[T]:
         return iter(self.terms)
 
     def __len__(self) -> int:
         return len(self.terms)
 
-    def match(self, name: str | int) -> Term | None:
+    def match(self, name: str | int) -> T | None:
         """The term this name (or number) means, or None."""
         return self._by_key.get(normalize_name(str(name)))
 
@@ -94,7 +98,7 @@ class Vocabulary:
         close = difflib.get_close_matches(normalize_name(name), list(self._by_key), n=1, cutoff=0.6)
         return self._by_key[close[0]].name if close else None
 
-    def by_slug(self, slug: str) -> Term:
+    def by_slug(self, slug: str) -> T:
         for term in self.terms:
             if term.slug == slug:
                 return term
@@ -104,12 +108,12 @@ class Vocabulary:
         return ", ".join(term.name for term in self.terms)
 
 
-def load_vocabulary(path: Path) -> Vocabulary:
-    """Read a data file of terms; its order is the order pages list them in."""
+def load_vocabulary(path: Path, kind: type[T]) -> Vocabulary[T]:
+    """Read a data file of terms of one kind; its order is the order pages list them in."""
     entries = yaml.safe_load(path.read_text(encoding="utf-8"))
     return Vocabulary(
         tuple(
-            Term(
+            kind(
                 slug=entry["slug"],
                 name=entry["name"],
                 description=" ".join(entry["description"].split()),
