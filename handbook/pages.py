@@ -19,12 +19,13 @@ from typing import Any, TypeVar
 import jinja2
 from markupsafe import Markup
 
-from handbook import printing, urls
+from handbook import printing, sheets, urls
 from handbook.downloads import GRADES, activity_row, catalogue_script, grade_keys, to_csv, to_json
 from handbook.involvement import InvolvementType
 from handbook.library import Audience, GoalRef, Library
-from handbook.model import Activity, GoalKind, Level, Plan
+from handbook.model import GoalKind, Level, Plan
 from handbook.prose import PlanProse, render_prose
+from handbook.sheets import page_heading, template_parts
 from handbook.strategies import Strategy
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -89,42 +90,6 @@ class Download:
 
     path: str
     content: Callable[[], str] = field(repr=False, compare=False)
-
-
-@dataclass(frozen=True)
-class TemplatePart:
-    """One part of a goal's Leadership Plan template: page 1 or page 2 of the plan."""
-
-    heading: str | None
-    rows: list[tuple[int, Activity]]
-    unassigned: bool = False
-
-
-def template_parts(ref: GoalRef, always_split: bool = False) -> list[TemplatePart]:
-    """Split a goal's activities as the handbook suggests, when the plan says which page each is on.
-
-    Page 1 holds the activities conducted at the plan's own level, page 2 those that
-    build the capacity of the level below. Activities without `page` stay on page 1,
-    marked, so that nothing is dropped from the template. `always_split` splits a goal
-    whose plan assigns no page too: the two-page view prints page 2 for the team to fill in.
-    """
-    numbered = list(enumerate(ref.goal.activities, start=1))
-    if not always_split and all(activity.page is None for _, activity in numbered):
-        return [TemplatePart(None, numbered)]
-    level = ref.plan.level
-    first = [(n, a) for n, a in numbered if a.page != 2]
-    second = [(n, a) for n, a in numbered if a.page == 2]
-    return [
-        TemplatePart(page_heading(level, 1), first, unassigned=any(a.page is None for _, a in first)),
-        TemplatePart(page_heading(level, 2), second),
-    ]
-
-
-def page_heading(level: Level, page: int) -> str:
-    """What page 1 or page 2 of a state or district Leadership Plan holds."""
-    if page == 1:
-        return f"Page 1: activities conducted at the {level.value} level"
-    return f"Page 2: building the capacity of {level.level_below}"
 
 
 BLANK_ROWS = 16
@@ -259,14 +224,10 @@ class PageBuilder:
         sheet of paper (see `printing`)."""
         if ref.plan.level is Level.SCHOOL:  # the One-Year Action Plan's form
             fit = printing.fit(printing.school_goal_sheet(ref))
-            return self._render(
-                "school_goal.html", src_uri, ref=ref, fit=fit, columns=printing.SCHOOL_COLUMNS
-            )
+            return self._render("school_goal.html", src_uri, ref=ref, fit=fit, form=sheets.SCHOOL)
         parts = template_parts(ref)
         fit = printing.fit(printing.leadership_goal_sheet(ref, parts))
-        return self._render(
-            "goal.html", src_uri, ref=ref, parts=parts, fit=fit, columns=printing.LEADERSHIP_COLUMNS
-        )
+        return self._render("goal.html", src_uri, ref=ref, parts=parts, fit=fit, form=sheets.LEADERSHIP)
 
     def plan_print_page(self, plan: Plan) -> PageContent:
         """A state or district plan on the template as the handbook suggests: each goal on two
@@ -284,13 +245,13 @@ class PageBuilder:
         return PageContent(src_uri, title, body, toc, source=plan.source, search=False)
 
     def _plan_print_body(self, goals: list[GoalRef], src_uri: str) -> Markup:
-        sheets = [
+        printed = [
             (ref, number, part, printing.fit(printing.leadership_goal_sheet(ref, [part])))
             for ref in goals
             for number, part in enumerate(template_parts(ref, always_split=True), start=1)
         ]
         return self._render(
-            "plan_print.html", src_uri, plan=goals[0].plan, sheets=sheets, columns=printing.LEADERSHIP_COLUMNS
+            "plan_print.html", src_uri, plan=goals[0].plan, sheets=printed, form=sheets.LEADERSHIP
         )
 
     def blank_templates(self) -> list[PageContent]:
@@ -301,20 +262,19 @@ class PageBuilder:
         pages = []
         for level in (Level.STATE, Level.DISTRICT):
             src_uri = urls.blank_template_uri(level.value)
-            sheets = []
+            pages_ = []
             for page in (1, 2):
                 heading = page_heading(level, page)
                 sheet = printing.blank_leadership_sheet(heading, strategies)
-                sheets.append((page, heading, printing.fit(sheet, BLANK_ROWS)))
-            columns = printing.LEADERSHIP_COLUMNS
-            body = self._body("blank_leadership.html", src_uri, level=level, sheets=sheets, columns=columns)
+                pages_.append((page, heading, printing.fit(sheet, BLANK_ROWS)))
+            body = self._body(
+                "blank_leadership.html", src_uri, level=level, sheets=pages_, form=sheets.LEADERSHIP
+            )
             title = f"Blank Leadership Plan for Partnerships: {level.label.lower()} level"
             pages.append(PageContent(src_uri, title, body, search=False))
         src_uri = urls.blank_template_uri(Level.SCHOOL.value)
         fit = printing.fit(printing.blank_school_sheet(), BLANK_ROWS)
-        body = self._body(
-            "blank_school.html", src_uri, fit=fit, kinds=list(GoalKind), columns=printing.SCHOOL_COLUMNS
-        )
+        body = self._body("blank_school.html", src_uri, fit=fit, kinds=list(GoalKind), form=sheets.SCHOOL)
         pages.append(PageContent(src_uri, "Blank One-Year Action Plan for Partnerships", body, search=False))
         return pages
 

@@ -20,10 +20,9 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
 
+from handbook import sheets
 from handbook.library import GoalRef
-from handbook.model import Activity
 
 MM = 72 / 25.4
 """Points per millimetre."""
@@ -74,24 +73,6 @@ continues on a second sheet rather than shrinking further."""
 MAX_BLANK_ROWS = 8
 """Blank rows to print under one table at most: enough for a team's own activities
 (a blank template asks for more)."""
-
-LEADERSHIP_HEADER = ("Activities", "Dates", "Responsibilities", "Expected results", "Costs")
-SCHOOL_HEADER = (
-    "Activities",
-    "Type of involvement",
-    "Grades",
-    "Dates",
-    "Preparations needed",
-    "Persons in charge and helping",
-)
-
-LEADERSHIP_COLUMNS = (0.34, 0.13, 0.17, 0.21, 0.15)
-"""Share of the width of each column of the Leadership Plan template: Activities, Dates,
-Responsibilities, Expected results, Costs."""
-
-SCHOOL_COLUMNS = (0.29, 0.15, 0.08, 0.12, 0.19, 0.17)
-"""Share of the width of each column of the One-Year Action Plan: Activities, Type of
-involvement, Grades, Dates, Preparations needed, Persons in charge and helping."""
 
 
 @dataclass(frozen=True)
@@ -179,21 +160,10 @@ def _wrapped(text: str, per_line: int) -> int:
     return len(textwrap.wrap(text, per_line, break_on_hyphens=False)) if text.strip() else 0
 
 
-class Part(Protocol):
-    """Part of a goal's activities on one table (`pages.TemplatePart`)."""
-
-    @property
-    def heading(self) -> str | None: ...
-    @property
-    def rows(self) -> Sequence[tuple[int, Activity]]: ...
-    @property
-    def unassigned(self) -> bool: ...
-
-
-def leadership_goal_sheet(ref: GoalRef, parts: Sequence[Part]) -> Sheet:
+def leadership_goal_sheet(ref: GoalRef, parts: Sequence[sheets.TemplatePart]) -> Sheet:
     """A state or district goal on the Leadership Plan template, one table per part
     (page 1, page 2); activities without a page are marked where the part says so."""
-    plan, goal = ref.plan, ref.goal
+    plan, goal, form = ref.plan, ref.goal, sheets.LEADERSHIP
     facts = [
         f"Plan: {plan.title}" + (f" ({plan.organization})" if plan.organization else ""),
         f"Goal {ref.number}: {goal.title}",
@@ -202,77 +172,48 @@ def leadership_goal_sheet(ref: GoalRef, parts: Sequence[Part]) -> Sheet:
     ]
     tables = [
         Table(
-            LEADERSHIP_COLUMNS,
-            LEADERSHIP_HEADER,
-            [_leadership_cells(n, a, part) for n, a in part.rows],
+            form.widths,
+            form.headers,
+            [form.cells(n, a, part.unassigned and a.page is None) for n, a in part.rows],
             part.heading,
         )
         for part in parts
     ]
-    return Sheet(f"Leadership Plan for Partnerships: Goal {ref.number}", facts, tables)
+    return Sheet(f"{form.name}: Goal {ref.number}", facts, tables)
 
 
 def school_goal_sheet(ref: GoalRef) -> Sheet:
     """A school goal on the One-Year Action Plan."""
-    plan, goal = ref.plan, ref.goal
+    plan, goal, form = ref.plan, ref.goal, sheets.SCHOOL
     facts = [
         f"School plan: {plan.title}" + (f" ({plan.organization})" if plan.organization else ""),
         f"Goal {ref.number} ({goal.kind.value if goal.kind else ''}): {goal.title}",
         f"Desired results: {goal.results or ''}",
         f"How each result is measured: {goal.measures or ''}",
     ]
-    rows = [_school_cells(n, a) for n, a in enumerate(goal.activities, start=1)]
-    return Sheet(
-        f"One-Year Action Plan for Partnerships: Goal {ref.number}",
-        facts,
-        [Table(SCHOOL_COLUMNS, SCHOOL_HEADER, rows)],
-    )
+    rows = [form.cells(n, a) for n, a in enumerate(goal.activities, start=1)]
+    return Sheet(f"{form.name}: Goal {ref.number}", facts, [Table(form.widths, form.headers, rows)])
 
 
 def blank_leadership_sheet(heading: str, strategies: Sequence[str]) -> Sheet:
     """One page of a blank Leadership Plan: who and when, the goal (two lines), the six
     strategies to tick, the audience, and a table of blank rows."""
+    form = sheets.LEADERSHIP
     ticks = "Leadership strategies (check each one the goal uses): " + "  ".join(
         f"[] {s}" for s in strategies
     )
     return Sheet(
-        "Leadership Plan for Partnerships",
-        facts=[ticks],
-        tables=[Table(LEADERSHIP_COLUMNS, LEADERSHIP_HEADER, heading=heading)],
-        fields=4,
+        form.name, facts=[ticks], tables=[Table(form.widths, form.headers, heading=heading)], fields=4
     )
 
 
 def blank_school_sheet() -> Sheet:
     """A blank One-Year Action Plan: school and year, the goal (two lines) and its kind,
     desired results, how they are measured, and a table of blank rows."""
+    form = sheets.SCHOOL
     return Sheet(
-        "One-Year Action Plan for Partnerships",
+        form.name,
         facts=["Kind of goal: [] Academic  [] Behavior  [] Climate"],
-        tables=[Table(SCHOOL_COLUMNS, SCHOOL_HEADER)],
+        tables=[Table(form.widths, form.headers)],
         fields=5,
     )
-
-
-def _leadership_cells(number: int, activity: Activity, part: Part) -> list[str]:
-    unassigned = part.unassigned and activity.page is None
-    text = f"{number}. {activity.text}" + (" (page not assigned)" if unassigned else "")
-    return [
-        text,
-        activity.dates or "",
-        activity.responsible or "",
-        activity.expected_results or "",
-        activity.costs or "",
-    ]
-
-
-def _school_cells(number: int, activity: Activity) -> list[str]:
-    kind = f"{activity.type.number}. {activity.type.name}" if activity.type else ""
-    return [
-        f"{number}. {activity.text}",
-        kind,
-        activity.grades or "",
-        activity.dates or "",
-        activity.preparations or "",
-        activity.responsible or "",
-    ]
