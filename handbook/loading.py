@@ -1,10 +1,13 @@
 """Read `plans/*.md` into validated `Plan` objects, or report every problem at once.
 
-Editors are not programmers and often edit in a web UI, so a problem is reported the
-way they can act on it: `plans/<file>.md:<line>: <field path>: <what is wrong>`, with
-"did you mean" where a likely intent exists, and every problem of every file in one
-run (fixing one error at a time through CI round-trips is how editors give up).
-Nothing here raises on bad input; `load_library` raises `PlanErrors` holding them all.
+Editors are not programmers and often edit in a web UI, so a problem is reported where
+they can act on it, `plans/<file>.md:<line>: <field path>: <what is wrong>` (in words from
+`messages`), and every problem of every file in one run (fixing one error at a time
+through CI round-trips is how editors give up). Each file is checked before it is read
+(`repository`), its front matter read as plain data (`plain_yaml`), validated against the
+contract (`model`), and located line by line; rules across plans (titles, districts)
+come last. Nothing here raises on bad input; `load_library` raises `PlanErrors` holding
+them all.
 """
 
 from __future__ import annotations
@@ -14,25 +17,15 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
+from pydantic import ValidationError
 
-from handbook import limits, plain_yaml, repository
+from handbook import messages, plain_yaml, repository
 from handbook.library import Library
-from handbook.model import (
-    CONTROL_CHARACTER,
-    INTRODUCTION,
-    Activity,
-    Goal,
-    Level,
-    Plan,
-    PlanFrontMatter,
-    validate_front_matter,
-)
-from handbook.problems import PlanErrors, PlanProblem, quote
+from handbook.messages import Loc
+from handbook.model import INTRODUCTION, Level, Plan, validate_front_matter
+from handbook.problems import PlanErrors, PlanProblem
 
 __all__ = [
     "PlanErrors",
@@ -45,9 +38,6 @@ __all__ = [
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FENCE = re.compile(r"^(---|\.\.\.)[ \t]*\r?$")  # a file saved on Windows ends its lines with \r\n
-
-
-Loc = tuple[str | int, ...]
 
 
 @dataclass
@@ -82,94 +72,6 @@ def _line_map(node: yaml.Node, line_offset: int) -> _LineMap:
     return lines
 
 
-def field_path(loc: Loc) -> str:
-    """`('goals', 1, 'audience')` -> `goals[2].audience`: numbered from 1, as the plan prints goals."""
-    path = ""
-    for part in loc:
-        if isinstance(part, int):
-            path += f"[{part + 1}]"
-        else:
-            path += f".{part}" if path else str(part)
-    return path
-
-
-def _type_name(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping (key: value lines)"
-    if value is None:
-        return "nothing"
-    return "text"
-
-
-def _known_keys(model: type[BaseModel]) -> list[str]:
-    return list(model.model_fields)
-
-
-def _model_at(loc: Loc) -> type[BaseModel]:
-    """Which model a key at this location belongs to, for "did you mean" on unknown keys."""
-    parents = [part for part in loc[:-1] if isinstance(part, str)]
-    if parents[-1:] == ["activities"]:
-        return Activity
-    if parents[-1:] == ["goals"]:
-        return Goal
-    return PlanFrontMatter
-
-
-_TOO_MANY = {  # the list's name: what it holds, and what an editor can do about too many
-    "goals": ("goals", f"a plan may have at most {limits.GOALS} (split it into more than one plan)"),
-    "activities": ("activities", f"a goal may have at most {limits.ACTIVITIES} (split it into two goals)"),
-    "strategies": ("strategies", "there are six: name each one once"),
-}
-
-
-def _message(error: ErrorDetails) -> str:
-    """Say what is wrong the way an editor would, instead of pydantic's wording."""
-    kind = error["type"]
-    value = error.get("input")
-    loc = error["loc"]
-    if kind == "missing":
-        return "required"
-    if kind == "extra_forbidden":
-        known = _known_keys(_model_at(loc))
-        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else f"known keys are {', '.join(known)}"
-        return f"unknown key; {hint}"
-    if kind in ("string_type", "string_sub_type"):
-        quote_it = " (put it in quotes to use it as text)" if isinstance(value, int | float) else ""
-        return f"must be text, not {_type_name(value)}{quote_it}"
-    if kind == "string_too_short":
-        return "must not be empty"
-    if kind == "string_too_long":
-        return f"{len(str(value)):,} characters; a text may hold at most {limits.TEXT_CHARACTERS:,}"
-    if kind == "string_pattern_mismatch":
-        control = CONTROL_CHARACTER.search(str(value))
-        shown = control.group().encode("unicode_escape").decode("ascii") if control else "?"
-        return f"holds the control character {shown}, which text never needs: remove it"
-    if kind in ("list_type", "tuple_type"):
-        if isinstance(value, str):
-            return f"must be a list, not text (write [{quote(value)}] or one '- item' per line)"
-        return f"must be a list, not {_type_name(value)}"
-    if kind == "too_short":
-        return "must have at least one item"
-    if kind == "too_long":
-        count = error.get("ctx", {}).get("actual_length", 0)
-        noun, limit = _TOO_MANY.get(str(loc[-1]), ("items", "too many"))
-        return f"{count:,} {noun}; {limit}"
-    if kind == "literal_error" and loc[-1] == "page":
-        return f"must be 1 or 2, not {quote(repr(value))}"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        if loc and loc[-2:-1] == ("activities",):
-            return f"an activity must be text or a mapping with 'text:', not {_type_name(value)}"
-        return f"must be a mapping (key: value lines), not {_type_name(value)}"
-    return str(error["msg"])
-
-
 def _split_front_matter(text: str) -> tuple[str, str, int] | None:
     """(front matter, body, the body's first line), or None when the file has no front matter."""
     lines = text.splitlines(keepends=True)
@@ -179,33 +81,6 @@ def _split_front_matter(text: str) -> tuple[str, str, int] | None:
         if FENCE.match(lines[index]):
             return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
     return None
-
-
-# What PyYAML says, and what it usually means in a plan file.
-_YAML_HINTS = (
-    ("mapping values are not allowed", "a value holds ': '; put the whole value in quotes"),
-    ("expected <block end>", "this line does not line up with the lines above; check its indentation"),
-    ("expected ',' or ']'", "a [list] is not closed with ']', or its items are not separated by commas"),
-    ("expected ',' or '}'", "a {mapping} is not closed with '}', or its items are not separated by commas"),
-    ("found unexpected end of stream", "a quote is opened but never closed"),
-    ("found undefined alias", "'*' starts a YAML alias; put a value that starts with '*' in quotes"),
-    ("found character '@'", "a value cannot start with '@' or '`'; put it in quotes"),
-    ("found character '`'", "a value cannot start with '@' or '`'; put it in quotes"),
-)
-
-
-def _yaml_problem(source: str, error: yaml.YAMLError, line_offset: int) -> PlanProblem:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line = mark.line + line_offset if mark else line_offset
-    problem = getattr(error, "problem", None) or str(error)
-    if "\t" in problem or "'\\t'" in problem:
-        return PlanProblem(source, line, "", "tab character: indent with spaces, not tabs")
-    for words, hint in _YAML_HINTS:
-        if words in problem:
-            return PlanProblem(source, line, "", f"YAML syntax error: {hint}")
-    context = getattr(error, "context", None)
-    detail = f"{context}, {problem}" if context else problem
-    return PlanProblem(source, line, "", f"YAML syntax error: {detail}")
 
 
 def read_plan(path: Path, source: str, root: Path | None = None) -> Plan | list[PlanProblem]:
@@ -265,10 +140,10 @@ def read_plan(path: Path, source: str, root: Path | None = None) -> Plan | list[
     except plain_yaml.NotPlainData as error:
         return [*problems, PlanProblem(source, error.line + line_offset, "", error.message)]
     except yaml.YAMLError as error:
-        return [*problems, _yaml_problem(source, error, line_offset)]
+        return [*problems, messages.yaml_problem(source, error, line_offset)]
     data, node = document.data, document.node
     if not isinstance(data, dict):
-        what = "empty" if data is None else f"{_type_name(data)}"
+        what = "empty" if data is None else messages.type_name(data)
         return [
             *problems,
             PlanProblem(
@@ -283,13 +158,19 @@ def read_plan(path: Path, source: str, root: Path | None = None) -> Plan | list[
     for loc, line, first in lines.duplicates if lines else ():
         problems.append(
             PlanProblem(
-                source, line, field_path(loc), f"given twice (first on line {first}): keep one of them"
+                source,
+                line,
+                messages.field_path(loc),
+                f"given twice (first on line {first}): keep one of them",
             )
         )
     try:
         INTRODUCTION.validate_python(body)
     except ValidationError as error:
-        problems += [PlanProblem(source, body_line, "introduction", _message(e)) for e in error.errors()]
+        problems += [
+            PlanProblem(source, body_line, "introduction", messages.validation_message(e))
+            for e in error.errors()
+        ]
     try:
         front_matter = validate_front_matter(data)
     except ValidationError as error:
@@ -301,7 +182,9 @@ def read_plan(path: Path, source: str, root: Path | None = None) -> Plan | list[
             while found is None:  # a missing field: point at the mapping it is missing from
                 parent = parent[:-1]
                 found = lines.values.get(parent)
-            problems.append(PlanProblem(source, found, field_path(loc), _message(detail)))
+            problems.append(
+                PlanProblem(source, found, messages.field_path(loc), messages.validation_message(detail))
+            )
         return problems
     if problems:
         return problems
