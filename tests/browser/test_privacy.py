@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.browser.conftest import settle, site_pages
+from tests.browser.conftest import one_page_of_each_kind, settle, site_pages
 from tests.support.project import Site
 
 # What a browser fetches by itself, unlike <a href> or <link rel="canonical">, which wait for a person.
@@ -73,8 +73,11 @@ def outside(browser: Any, base_url: str) -> Iterator[tuple[Any, Outside]]:
 def test_no_request_leaves_the_sites_host(
     outside: tuple[Any, Outside], browser_site: Site, base_url: str
 ) -> None:
+    """One page of each kind, waited on until the network is idle: what scripts ask for at run
+    time comes with a kind's templates; what any page's HTML names is checked on every page
+    (below)."""
     page, requests = outside
-    for url in site_pages(browser_site):
+    for url in one_page_of_each_kind(browser_site):
         page.goto(base_url + url)
         settle(page)
         page.wait_for_load_state("networkidle")  # requests made after the page has loaded, too
