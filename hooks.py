@@ -33,7 +33,7 @@ from mkdocs.structure.toc import get_toc
 from handbook import pdf, urls
 from handbook.library import Library
 from handbook.loading import PlanErrors, last_valid_library, load_library_cached
-from handbook.pages import PageBuilder, PageContent, TocEntry
+from handbook.pages import PageBuilder, PageContent, Search, TocEntry, template_path
 from handbook.schema import SCHEMA_PATH, schema_text
 from handbook.urls import Urls
 
@@ -43,31 +43,55 @@ _ID = re.compile(r'\sid="([^"]+)"')
 
 
 class HandbookPage(File):
-    """A generated page that knows which plan file it is made from.
+    """A generated page that knows what it is made from (`PageContent.inputs`).
 
     Under `mkdocs serve --dirty` (what `make serve` runs) MkDocs rebuilds only files
-    that say they changed: a plan's own pages (plan page, goal pages) when the plan
-    file is newer than the page; pages that gather every plan (indexes, strategies,
-    audiences) always. Saving one plan of a thousand then rebuilds a few dozen pages
-    instead of four thousand. Plain `mkdocs build` ignores this and builds everything.
+    that say they changed. A generated page changed when any of its inputs is newer than
+    the page last written: the plan files it shows (a plan page shows its district's and
+    its schools' titles too), the page templates it is rendered from, and, for pages
+    that list every plan, any plan file or the plans folder itself (a plan added or
+    removed). Saving one plan of a thousand then rebuilds a few dozen pages instead of
+    four thousand, and editing a template rebuilds its family. Plain `mkdocs build`
+    ignores this and builds everything.
     """
 
-    plan_file: Path | None = None
+    inputs: tuple[Path, ...] = ()
+    every_plan: bool = False
 
     @classmethod
     def of(cls, content: PageContent, config: MkDocsConfig) -> HandbookPage:
         page = cls.generated(config, content.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
         assert isinstance(page, cls)
-        page.plan_file = project_dir(config) / content.source if content.source else None
+        project = project_dir(config)
+        page.inputs = (
+            *(project / source for source in sorted(content.inputs.plans)),
+            *(template_path(name) for name in sorted(content.inputs.templates)),
+        )
+        page.every_plan = content.inputs.every_plan
         return page
 
     def is_modified(self) -> bool:
-        if self.plan_file is None:
-            return True
         try:
-            return os.path.getmtime(self.abs_dest_path) < os.path.getmtime(self.plan_file)
+            built = os.path.getmtime(self.abs_dest_path)
         except OSError:  # not built yet
             return True
+        if self.every_plan and built < _session.newest_plan:
+            return True
+        return any(_mtime(path) > built for path in self.inputs)
+
+
+def _mtime(path: Path) -> float:
+    """When a file last changed; a file that is gone changed just now."""
+    try:
+        return os.path.getmtime(path)
+    except OSError:
+        return float("inf")
+
+
+def newest_plan_change(folder: Path) -> float:
+    """The last change to any plan, or to the plans folder (a plan added, removed, renamed)."""
+    times = [folder.stat().st_mtime, *(path.lstat().st_mtime for path in folder.glob("*.md"))]
+    return max(times)
 
 
 class GeneratedPage(Page):
@@ -95,6 +119,7 @@ class _Session:
 
     serving: bool = False
     library: Library | None = None  # the plans this build is made from
+    newest_plan: float = 0.0  # when a plan last changed, for pages made from every plan
     chromium: Path | None = None  # prints this build's PDF downloads, if it makes them
 
 
@@ -139,6 +164,7 @@ def load(config: MkDocsConfig) -> Library:
 @event_priority(100)  # before mkdocs-macros reads the plans, and before `site/` is cleaned
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _session.library = load(config)
+    _session.newest_plan = newest_plan_change(plans_dir(config))
     _session.chromium = pdf_printer(config)
     offline_polyfill(config)
     return config
@@ -237,7 +263,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
         # "Edit this page" opens the plan file: edit_uri names docs/, plans/ is beside it.
         root = posixpath.dirname(config.edit_uri.strip("/"))
         page.edit_url = f"{config.repo_url.rstrip('/')}/{root}/{content.source}"
-    if not content.search or content.search_text is not None:
+    if content.search is not Search.PAGE:
         page.meta["search"] = {"exclude": True}  # not searched, or searched by its search text
     return ""
 
@@ -260,7 +286,7 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, **kwargs: 
         return html_text
     page.toc = get_toc(_toc_tokens(content.toc))
     page.present_anchor_ids = set(_ID.findall(content.html))
-    if content.search and content.search_html is not None:
+    if content.search is Search.TEXT and content.search_html is not None:
         index_search_text(page, content.search_html, config)
     return str(content.html)
 

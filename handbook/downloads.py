@@ -12,46 +12,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Iterable
 from typing import Any
 
 from handbook import urls
+from handbook.grades import grade_keys
 from handbook.library import ActivityRef, Library
 
 FIELDS = (
     "plan", "plan_title", "level", "goal", "goal_title", "activity", "text", "strategies", "type",
     "audience", "page", "dates", "responsible", "expected_results", "costs", "grades", "preparations", "url",
 )  # fmt: skip
-
-GRADES = ("PK", "K", *(str(n) for n in range(1, 13)))
-_GRADE = re.compile(r"\b(PRE-?K|PK|K|\d{1,2})\b(?:\s*(?:-|TO|THROUGH|THRU)\s*\b(K|\d{1,2})\b)?")
-_SPELLED = (  # how grades are written out, as the short forms _GRADE reads
-    (re.compile(r"\bPRE-?(?:SCHOOL|KINDERGARTEN)\b"), "PK"),
-    (re.compile(r"\bKINDERGARTEN\b"), "K"),
-    (re.compile(r"\b(\d{1,2})(?:ST|ND|RD|TH)\b"), r"\1"),
-)
-
-
-def grade_keys(text: str | None) -> list[str]:
-    """The grades an activity's `grades` text names: "K-2, 5" -> K, 1, 2, 5; "6th-8th grade" ->
-    6, 7, 8; "Kindergarten through 2" -> K, 1, 2; "all" -> every grade."""
-    if not text:
-        return []
-    folded = text.upper().replace("–", "-").replace("—", "-")  # noqa: RUF001  (dashes people type)
-    for spelled, short in _SPELLED:
-        folded = spelled.sub(short, folded)
-    if re.search(r"\bALL\b", folded):
-        return list(GRADES)
-    keys: list[str] = []
-    for first, last in _GRADE.findall(folded):
-        first = "PK" if first.startswith("PRE") else first.lstrip("0") or "0"
-        if first not in GRADES:
-            continue
-        end = last.lstrip("0") if last else first
-        span = GRADES[GRADES.index(first) : GRADES.index(end) + 1] if end in GRADES else [first]
-        keys += [grade for grade in span or [first] if grade not in keys]
-    return keys
 
 
 def activity_row(item: ActivityRef, site_urls: urls.Urls) -> dict[str, Any]:
@@ -98,15 +69,23 @@ def to_json(rows: Iterable[dict[str, Any]]) -> str:
     return json.dumps(list(rows), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+CATALOGUE_FIELDS = ("plan", "goal", "activity", "text", "strategies", "type", "audience", "dates", "grades")
+"""The fields of each activity row of the catalogue's data, named once in the data itself:
+`catalogue.js` reads a row's fields by these names (`row[at.text]`), never by position."""
+
+
 def catalogue_script(library: Library, site_urls: urls.Urls) -> str:
-    """The catalogue page's data, compact: lookup tables and one short array per activity.
+    """The catalogue page's data, compact: lookup tables, and one short array per activity
+    whose fields `fields` names. `plan`, `strategies`, `type` and `audience` are indexes into
+    the lookup tables; `anchor` is the activity anchor's pattern (`urls.ACTIVITY_ANCHOR`), so
+    the script never writes an anchor of its own.
 
     Links are relative to the catalogue page, so the copy works at any base path.
     """
     here = urls.CATALOGUE
     plans = [
-        [plan.slug, plan.title, plan.level.value, site_urls.link(here, urls.plan_uri(plan.slug)),
-         [goal.title for goal in plan.goals]]
+        {"slug": plan.slug, "title": plan.title, "level": plan.level.value,
+         "href": site_urls.link(here, urls.plan_uri(plan.slug)), "goals": [goal.title for goal in plan.goals]}
         for plan in library.plans
     ]  # fmt: skip
     plan_index = {plan.slug: n for n, plan in enumerate(library.plans)}
@@ -117,20 +96,25 @@ def catalogue_script(library: Library, site_urls: urls.Urls) -> str:
     rows = []
     for item in library.activities():
         goal, activity = item.goal.goal, item.activity
-        audience = audience_index[library.audience_slug(goal.audience)] if goal.audience else -1
-        rows.append(
-            [
-                plan_index[item.goal.plan.slug], item.goal.number, item.number, activity.text,
-                [strategies.index(s) for s in goal.strategies],
-                types.index(activity.type) if activity.type else -1,
-                audience, activity.dates or "", grade_keys(activity.grades),
-            ]
-        )  # fmt: skip
+        row = {
+            "plan": plan_index[item.goal.plan.slug],
+            "goal": item.goal.number,
+            "activity": item.number,
+            "text": activity.text,
+            "strategies": [strategies.index(s) for s in goal.strategies],
+            "type": types.index(activity.type) if activity.type else -1,
+            "audience": audience_index[library.audience_slug(goal.audience)] if goal.audience else -1,
+            "dates": activity.dates or "",
+            "grades": grade_keys(activity.grades),
+        }
+        rows.append([row[name] for name in CATALOGUE_FIELDS])
     data = {
+        "anchor": urls.ACTIVITY_ANCHOR,
+        "fields": CATALOGUE_FIELDS,
         "plans": plans,
-        "strategies": [[s.slug, s.name] for s in strategies],
-        "types": [[t.slug, t.name] for t in types],
-        "audiences": [[a.slug, a.name] for a in audiences],
+        "strategies": [{"slug": s.slug, "name": s.name} for s in strategies],
+        "types": [{"slug": t.slug, "name": t.name} for t in types],
+        "audiences": [{"slug": a.slug, "name": a.name} for a in audiences],
         "rows": rows,
     }
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))

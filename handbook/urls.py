@@ -36,18 +36,26 @@ def goal_uri(slug: str, goal_number: int) -> str:
     return f"plans/{slug}/goal-{goal_number}.md"
 
 
-def strategy_uri(slug: str, page: int = 1) -> str:
-    """A strategy's page; long listings continue on `strategies/<slug>/page-<k>/`."""
-    return f"strategies/{slug}.md" if page == 1 else f"strategies/{slug}/page-{page}.md"
+def strategy_uri(slug: str) -> str:
+    return f"strategies/{slug}.md"
 
 
-def type_uri(slug: str, page: int = 1) -> str:
-    """A type of involvement's page; long listings continue on `types/<slug>/page-<k>/`."""
-    return f"types/{slug}.md" if page == 1 else f"types/{slug}/page-{page}.md"
+def type_uri(slug: str) -> str:
+    return f"types/{slug}.md"
 
 
-def coverage_uri(page: int = 1) -> str:
-    return "coverage/index.md" if page == 1 else f"coverage/page-{page}.md"
+COVERAGE = "coverage/index.md"
+
+
+def listing_page(first: str, number: int) -> str:
+    """Page `number` of a long listing whose first page is `first`: `page-<k>` under the first
+    page's own URL (`strategies/<slug>/page-2/`, `coverage/page-2/`), one rule for every listing."""
+    if number == 1:
+        return first
+    folder = (
+        first.removesuffix("index.md") if first.endswith("/index.md") else first.removesuffix(".md") + "/"
+    )
+    return f"{folder}page-{number}.md"
 
 
 def plan_csv(slug: str) -> str:
@@ -71,14 +79,18 @@ def plan_pdf(slug: str) -> str:
     return f"plans/{slug}/{slug}.pdf"
 
 
-def audience_uri(slug: str, page: int = 1) -> str:
-    """An audience's page; long listings continue on `audiences/<slug>/page-<k>/`."""
-    return f"audiences/{slug}.md" if page == 1 else f"audiences/{slug}/page-{page}.md"
+def audience_uri(slug: str) -> str:
+    return f"audiences/{slug}.md"
+
+
+ACTIVITY_ANCHOR = "goal-{goal}-activity-{activity}"
+"""The id of an activity on its plan page, as a pattern: the catalogue's script fills it in too,
+so the anchor is written here only."""
 
 
 def activity_anchor(goal_number: int, activity_number: int) -> str:
     """The id of an activity on its plan page: `goal-<n>-activity-<m>`."""
-    return f"goal-{goal_number}-activity-{activity_number}"
+    return ACTIVITY_ANCHOR.format(goal=goal_number, activity=activity_number)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from handbook.downloads import FIELDS, grade_keys
+from handbook import urls
+from handbook.downloads import CATALOGUE_FIELDS, FIELDS
+from handbook.grades import grade_keys
 from handbook.loading import PlanErrors, load_library
 from tests.support.project import ROOT, Site, build_site, make_project, text_of
 from tests.test_links import target_of
@@ -68,6 +70,19 @@ def test_every_activity_is_in_the_csv_and_json_with_a_url_that_reaches_its_ancho
     assert csv_rows[0]["strategies"] == "Create awareness; Align program and policy"
     school = [row for row in json_rows if row["level"] == "school"]
     assert school[1]["type"] == "Learning at home" and school[1]["grades"] == "1-3"
+
+
+def test_the_catalogue_data_names_its_fields_and_brings_the_anchor_pattern(site: Site) -> None:
+    """Python and the catalogue's script share names, not positions, and one anchor rule."""
+    script = site.html("catalogue/activities.js")
+    data = json.loads(script.removeprefix("window.handbookCatalogue = ").removesuffix(";\n"))
+    assert data["fields"] == list(CATALOGUE_FIELDS)
+    assert data["anchor"] == urls.ACTIVITY_ANCHOR
+    row = dict(zip(data["fields"], data["rows"][0], strict=True))
+    assert data["plans"][row["plan"]]["slug"] == "sample-state-plan"
+    assert (row["goal"], row["activity"]) == (1, 1)
+    code = (ROOT / "docs" / "javascripts" / "catalogue.js").read_text("utf-8")
+    assert "goal-" not in code and "activity-" not in code  # anchors are written in Python only
 
 
 def test_each_plan_offers_its_own_csv(site: Site) -> None:

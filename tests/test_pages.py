@@ -8,7 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from handbook.loading import load_library
-from handbook.pages import PageBuilder, paginate
+from handbook.pages import PageBuilder, PageContent, Search, paginate
+from handbook.pages.listings import StrategyPages
 from tests.support.project import ROOT
 
 
@@ -23,9 +24,12 @@ def builder() -> PageBuilder:
     return PageBuilder(load_library(ROOT / "plans"), listing_size=5)
 
 
+def strategy_listing(builder: PageBuilder, slug: str) -> list[PageContent]:
+    return builder.family(StrategyPages).listing(builder.library.strategies.by_slug(slug))
+
+
 def test_a_long_strategy_listing_continues_on_numbered_pages(builder: PageBuilder) -> None:
-    strategy = builder.library.strategies.by_slug("create-awareness")
-    pages = builder.strategy_pages(strategy)
+    pages = strategy_listing(builder, "create-awareness")
     assert [p.src_uri for p in pages] == [
         "strategies/create-awareness.md",
         "strategies/create-awareness/page-2.md",
@@ -42,10 +46,10 @@ def test_a_long_strategy_listing_continues_on_numbered_pages(builder: PageBuilde
     # state goal 1 (5 activities), then district goal 1 (4): every activity once, in order
     assert links == [f"goal-1-activity-{n}" for n in [1, 2, 3, 4, 5, 1, 2, 3, 4]]
     assert pages[1].title == "Create awareness (page 2)"
-    assert not any(page.search for page in pages)
+    assert all(page.search is Search.NONE for page in pages)
 
 
 def test_a_short_listing_has_one_page_and_no_page_list(tmp_path: Path) -> None:
     builder = PageBuilder(load_library(ROOT / "plans"))
-    (page,) = builder.strategy_pages(builder.library.strategies.by_slug("share-knowledge"))
+    (page,) = strategy_listing(builder, "share-knowledge")
     assert "handbook-pagination" not in page.html

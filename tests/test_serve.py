@@ -62,3 +62,49 @@ def test_a_saved_plan_change_reaches_the_open_browser_page(served: tuple[Path, s
         activity.filter(has_text=NEW).wait_for(timeout=90_000)
     finally:
         context.close()
+
+
+def test_renaming_a_school_plan_updates_its_district_page_under_dirty_serve(tmp_path: Path) -> None:
+    """A page is rebuilt when any plan it shows changes, not only its own (`make serve`
+    runs `mkdocs serve --dirty`): the district page lists its schools by title."""
+    project = make_project(tmp_path / "project")
+    with serving(project, tmp_path / "serve.log") as base:
+        district = base + "plans/sample-district-plan/"
+        assert "Sample School One-Year Action Plan" in (fetch(district) or "")
+        school = project / "plans" / "sample-school-plan.md"
+        renamed = "title: Maple Street Elementary One-Year Action Plan"
+        school.write_text(school.read_text("utf-8").replace(SCHOOL_TITLE, renamed), "utf-8")
+        assert wait_for(district, "Maple Street Elementary One-Year Action Plan")
+        assert "Sample School One-Year Action Plan" not in (fetch(district) or "")
+
+
+SCHOOL_TITLE = "title: Sample School One-Year Action Plan for Partnerships"
+
+
+@pytest.mark.parametrize(
+    ("template", "family"),
+    [  # a page template, or one they all import (the sign-off line of every printed sheet)
+        ("goal.html", [f"plans/{plan}/goal-{n}/" for plan in ("sample-state-plan", "sample-district-plan")
+                       for n in (1, 2, 3)]),
+        ("plan.html", [f"plans/{plan}/" for plan in ("sample-state-plan", "sample-district-plan",
+                                                     "sample-school-plan")]),
+        ("_print.html", ["plans/sample-school-plan/goal-1/", "plans/sample-state-plan/print/",
+                         "templates/blank/school/"]),
+    ],
+)  # fmt: skip
+def test_an_edited_page_template_reaches_every_page_made_from_it_under_dirty_serve(
+    tmp_path: Path, template: str, family: list[str]
+) -> None:
+    project = make_project(tmp_path / "project", copy_code=True)  # its own templates, to edit
+    marker = f"Edited {template} while serving"
+    with serving(project, tmp_path / "serve.log") as base:
+        assert marker not in (fetch(base + family[0]) or "")
+        path = project / "handbook" / "templates" / template
+        text = path.read_text("utf-8")
+        if "Names of those responsible:" in text:  # a file of macros: edit what a macro prints
+            path.write_text(text.replace("Names of those responsible:", marker), "utf-8")
+        else:
+            path.write_text(text + f"<p>{marker}</p>\n", "utf-8")
+        for url in family:
+            assert wait_for(base + url, marker), url
+        assert marker not in (fetch(base + "strategies/") or "")

@@ -61,7 +61,7 @@ def test_links_are_relative_to_the_page_they_stand_on(
 
 PAGES = [
     "index.md", urls.PLANS_INDEX, urls.plan_uri("x"), urls.goal_uri("x", 1), urls.goal_uri("y", 2),
-    urls.strategy_uri("s"), urls.strategy_uri("s", 2), urls.CATALOGUE, urls.CATALOGUE_CSV, urls.plan_csv("x"),
+    urls.strategy_uri("s"), urls.listing_page(urls.strategy_uri("s"), 2), urls.CATALOGUE, urls.CATALOGUE_CSV, urls.plan_csv("x"),
     urls.TEMPLATE_GUIDE, urls.CATALOGUE_SCRIPT,
 ]  # fmt: skip
 
@@ -78,3 +78,19 @@ def test_every_link_is_what_posixpath_relpath_gives(directory_urls: bool) -> Non
             if site.url(there).endswith("/") or site.url(there) == "":
                 expected = "./" if expected == "." else expected + "/"
             assert site.link(here, there) == expected, (here, there)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (urls.strategy_uri("share-knowledge"), "strategies/share-knowledge/page-2.md"),
+        (urls.type_uri("parenting"), "types/parenting/page-2.md"),
+        (urls.audience_uri("families"), "audiences/families/page-2.md"),
+        (urls.COVERAGE, "coverage/page-2.md"),
+    ],
+)
+def test_every_long_listing_continues_under_its_first_pages_url(first: str, second: str) -> None:
+    assert urls.listing_page(first, 1) == first
+    assert urls.listing_page(first, 2) == second
+    served = Urls(directory_urls=True)
+    assert served.url(second).startswith(served.url(first))

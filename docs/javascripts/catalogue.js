@@ -19,24 +19,34 @@
   var more = document.getElementById("catalogue-more");
   var state = { sort: "plan", dir: 1, shown: PAGE, matches: [] };
 
+  // Rows are arrays whose fields the data names (`fields`); read them by name.
+  var at = {};
+  data.fields.forEach(function (name, i) { at[name] = i; });
+  // The activity anchor's pattern comes with the data, as Python writes it.
+  function anchor(goal, activity) {
+    return data.anchor.replace("{goal}", goal).replace("{activity}", activity);
+  }
+
   // One record per activity, with what filters and sorting need precomputed.
   var records = data.rows.map(function (row, index) {
-    var plan = data.plans[row[0]];
-    var strategies = row[4].map(function (i) { return data.strategies[i]; });
-    var type = row[5] >= 0 ? data.types[row[5]] : null;
-    var audience = row[6] >= 0 ? data.audiences[row[6]] : null;
-    var terms = type ? type[1] : strategies.map(function (s) { return s[1]; }).join("; ");
+    var plan = data.plans[row[at.plan]];
+    var goal = row[at.goal], activity = row[at.activity], text = row[at.text];
+    var strategies = row[at.strategies].map(function (i) { return data.strategies[i]; });
+    var type = row[at.type] >= 0 ? data.types[row[at.type]] : null;
+    var audience = row[at.audience] >= 0 ? data.audiences[row[at.audience]] : null;
+    var terms = type ? type.name : strategies.map(function (s) { return s.name; }).join("; ");
+    var goalTitle = plan.goals[goal - 1];
     return {
       index: index,
-      plan: plan[0], planTitle: plan[1], level: plan[2],
-      href: plan[3] + "#goal-" + row[1] + "-activity-" + row[2],
-      goal: row[1], goalTitle: plan[4][row[1] - 1], activity: row[2], text: row[3],
-      strategies: strategies.map(function (s) { return s[0]; }),
-      type: type ? type[0] : "", terms: terms,
-      audience: audience ? audience[0] : "", audienceName: audience ? audience[1] : "",
-      dates: row[7], grades: row[8],
-      haystack: (row[3] + " " + plan[1] + " " + plan[4][row[1] - 1] + " " + terms + " " +
-                 (audience ? audience[1] : "") + " " + row[7]).toLowerCase()
+      plan: plan.slug, planTitle: plan.title, level: plan.level,
+      anchor: anchor(goal, activity), href: plan.href + "#" + anchor(goal, activity),
+      goal: goal, goalTitle: goalTitle, activity: activity, text: text,
+      strategies: strategies.map(function (s) { return s.slug; }),
+      type: type ? type.slug : "", terms: terms,
+      audience: audience ? audience.slug : "", audienceName: audience ? audience.name : "",
+      dates: row[at.dates], grades: row[at.grades],
+      haystack: (text + " " + plan.title + " " + goalTitle + " " + terms + " " +
+                 (audience ? audience.name : "") + " " + row[at.dates]).toLowerCase()
     };
   });
 
@@ -104,7 +114,7 @@
     var fragment = document.createDocumentFragment();
     state.matches.slice(0, state.shown).forEach(function (r) {
       var row = document.createElement("tr");
-      row.dataset.activity = r.plan + "/goal-" + r.goal + "-activity-" + r.activity;
+      row.dataset.activity = r.plan + "/" + r.anchor;
       cell(row, r.planTitle);
       cell(row, r.level.charAt(0).toUpperCase() + r.level.slice(1));
       cell(row, r.goal + ". " + r.goalTitle);

@@ -1,0 +1,92 @@
+"""Every generated page of the handbook, family by family, as finished HTML.
+
+Pure functions of the library: no MkDocs here. Each family (`FAMILIES`) makes one kind of
+page from the plans and says of each page what it is made from and how search treats it
+(`PageContent`), so an engine adapter only has to place the HTML (no Markdown or Jinja
+pass over plan text: faster at state scale, and the reason plan text can never be
+evaluated as a template) and ask each page whether it needs making again.
+
+| family | pages |
+| --- | --- |
+| `plan_pages.PlanPages` | each plan's page (searched, from its search text) |
+| `goal_sheets.GoalSheets` | each goal on its template form, one printed sheet |
+| `print_views.PrintViews` | two sheets per goal for state and district plans; the blank templates |
+| `listings.*` | plans by level, strategies, audiences, types of involvement, coverage |
+| `catalogue.Catalogue` | the activity catalogue, and every activity as CSV and JSON |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TypeVar
+
+from handbook.library import Library
+from handbook.pages.catalogue import Catalogue
+from handbook.pages.content import Download, Inputs, PageContent, Search, TocEntry
+from handbook.pages.family import Build, Family
+from handbook.pages.goal_sheets import GoalSheets
+from handbook.pages.listing import LISTING_SIZE, Listing, paginate
+from handbook.pages.listings import AudiencePages, CoveragePages, PlansIndex, StrategyPages, TypePages
+from handbook.pages.plan_pages import PlanPages
+from handbook.pages.print_views import PrintViews
+from handbook.pages.rendering import Renderer, template_path
+from handbook.urls import Urls
+
+__all__ = [
+    "FAMILIES",
+    "LISTING_SIZE",
+    "Download",
+    "Family",
+    "Inputs",
+    "Listing",
+    "PageBuilder",
+    "PageContent",
+    "Search",
+    "TocEntry",
+    "paginate",
+    "template_path",
+]
+
+FAMILIES: tuple[type[Family], ...] = (
+    PlansIndex,
+    StrategyPages,
+    AudiencePages,
+    TypePages,
+    CoveragePages,
+    Catalogue,
+    PrintViews,
+    PlanPages,
+    GoalSheets,
+)
+"""The families in the order their pages are handed to the engine."""
+
+F = TypeVar("F", bound=Family)
+
+
+class PageBuilder:
+    """Every generated page of a library, and the files that go with them, from each family."""
+
+    def __init__(
+        self,
+        library: Library,
+        site_urls: Urls | None = None,
+        listing_size: int = LISTING_SIZE,
+        *,
+        pdfs: bool = False,
+    ) -> None:
+        site_urls = site_urls or Urls()
+        self.library = library
+        self.build = Build(library, site_urls, Renderer(library, site_urls), listing_size, pdfs)
+        self.families = [family(self.build) for family in FAMILIES]
+
+    def family(self, kind: type[F]) -> F:
+        """This build's family of that kind."""
+        return next(family for family in self.families if isinstance(family, kind))
+
+    def pages(self) -> Iterator[PageContent]:
+        for family in self.families:
+            yield from family.pages()
+
+    def downloads(self) -> Iterator[Download]:
+        for family in self.families:
+            yield from family.downloads()

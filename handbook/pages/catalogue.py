@@ -1,0 +1,46 @@
+"""The activity catalogue, and every activity as data to take away.
+
+The catalogue page is a frame (filters and an empty table) that `catalogue.js` fills from
+the catalogue's data file; the CSV and JSON downloads hold every activity, and each plan
+has its own CSV beside its page (`handbook.downloads`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+from itertools import groupby
+
+from handbook import urls
+from handbook.downloads import activity_row, catalogue_script, to_csv, to_json
+from handbook.grades import GRADES, grade_keys
+from handbook.model import Level
+from handbook.pages.content import Download, PageContent
+from handbook.pages.family import Family
+
+
+class Catalogue(Family):
+    def pages(self) -> Iterator[PageContent]:
+        grades = sorted(
+            {grade for item in self.library.activities() for grade in grade_keys(item.activity.grades)},
+            key=GRADES.index,
+        )
+        yield PageContent(
+            urls.CATALOGUE,
+            "Activity catalogue",
+            self.renderer.later(
+                "catalogue.html",
+                urls.CATALOGUE,
+                levels=list(Level),
+                grades=grades,
+                total=self.library.activity_count(),
+            ),
+            self.renderer.inputs("catalogue.html", every_plan=True),
+        )
+
+    def downloads(self) -> Iterator[Download]:
+        rows = [activity_row(item, self.build.urls) for item in self.library.activities()]
+        yield Download(urls.CATALOGUE_CSV, lambda: to_csv(rows))
+        yield Download(urls.CATALOGUE_JSON, lambda: to_json(rows))
+        yield Download(urls.CATALOGUE_DATA, lambda: catalogue_script(self.library, self.build.urls))
+        for slug, own in groupby(rows, key=lambda row: row["plan"]):  # rows come in plan order
+            yield Download(urls.plan_csv(slug), partial(to_csv, list(own)))

@@ -1,0 +1,45 @@
+"""What every page family shares: the build it makes pages for, and the shape of a family.
+
+A family is a kind of page made the same way from the same kind of data (a plan's own
+page, its goal sheets, the cross-plan listings, ...). Each declares, page by page, what
+the page is made from (`PageContent.inputs`), so a new family plugs in by being listed in
+`handbook.pages.FAMILIES`, with nothing to teach the engine adapter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from handbook.library import Library
+from handbook.pages.content import Download, PageContent
+from handbook.pages.rendering import Renderer
+from handbook.urls import Urls
+
+
+@dataclass(frozen=True)
+class Build:
+    """What one build makes its pages from."""
+
+    library: Library
+    urls: Urls
+    renderer: Renderer
+    listing_size: int
+    pdfs: bool
+    """Whether the build makes each plan's PDF (`handbook.pdf`), which plan pages then link."""
+
+
+class Family:
+    """A family of generated pages (and the files that go with them)."""
+
+    def __init__(self, build: Build) -> None:
+        self.build = build
+        self.library = build.library
+        self.renderer = build.renderer
+
+    def pages(self) -> Iterator[PageContent]:
+        raise NotImplementedError
+
+    def downloads(self) -> Iterator[Download]:
+        """Files that are not pages (CSV, JSON, script data); most families have none."""
+        return iter(())

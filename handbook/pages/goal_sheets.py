@@ -1,0 +1,47 @@
+"""Each goal on its plan's template form, one page per goal, to print on one sheet of paper:
+the Leadership Plan for Partnerships (state and district goals, split into page 1 and
+page 2 where the plan says which page each activity is on) or the school's One-Year Action
+Plan. The type scale and the blank rows are worked out so the sheet fits (`printing`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+
+from markupsafe import Markup
+
+from handbook import printing, sheets, urls
+from handbook.library import GoalRef
+from handbook.model import Level
+from handbook.pages.content import PageContent
+from handbook.pages.family import Family
+
+LEADERSHIP_TEMPLATE = "goal.html"
+SCHOOL_TEMPLATE = "school_goal.html"
+
+
+class GoalSheets(Family):
+    def pages(self) -> Iterator[PageContent]:
+        for ref in self.library.goals():
+            yield self.page(ref)
+
+    def page(self, ref: GoalRef) -> PageContent:
+        template = SCHOOL_TEMPLATE if ref.plan.level is Level.SCHOOL else LEADERSHIP_TEMPLATE
+        return PageContent(
+            urls.goal_uri(ref.plan.slug, ref.number),
+            f"Goal {ref.number}: {ref.plan.title}",
+            partial(self._body, ref),
+            self.renderer.inputs(template, plans=[ref.plan.source]),
+            source=ref.plan.source,
+        )
+
+    def _body(self, ref: GoalRef) -> Markup:
+        src_uri = urls.goal_uri(ref.plan.slug, ref.number)
+        if ref.plan.level is Level.SCHOOL:
+            fit = printing.fit(printing.school_goal_sheet(ref))
+            return self.renderer.render(SCHOOL_TEMPLATE, src_uri, ref=ref, fit=fit, form=sheets.SCHOOL)
+        parts = sheets.template_parts(ref)
+        fit = printing.fit(printing.leadership_goal_sheet(ref, parts))
+        return self.renderer.render(
+            LEADERSHIP_TEMPLATE, src_uri, ref=ref, parts=parts, fit=fit, form=sheets.LEADERSHIP
+        )

@@ -1,0 +1,88 @@
+"""One paginated listing for every long list: strategy, type, audience and coverage pages.
+
+A strategy used by a third of a state's 15,000 activities would be one page of
+megabytes; split at about `LISTING_SIZE` entries a page stays light enough for a phone.
+Every listing splits the same way and names its further pages by one URL rule
+(`urls.listing_page`): `strategies/<slug>/page-2/`, `coverage/page-2/`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from handbook import urls
+
+T = TypeVar("T")
+
+LISTING_SIZE = 500
+"""Entries (activity or goal links, table rows) on one page of a long listing: at 500
+links a page stays around 150 KB."""
+
+
+def paginate(items: Sequence[T], weight: Callable[[T], int], size: int) -> list[list[T]]:
+    """Split items into pages of about `size` entries without splitting an item.
+
+    An item (a plan with its goals, say) weighs as many entries as it lists; a page
+    closes before an item that would overflow it, unless the page is still empty.
+    There is always at least one page, so an empty listing still has its page.
+    """
+    pages: list[list[T]] = [[]]
+    total = 0
+    for item in items:
+        entries = weight(item)
+        if pages[-1] and total + entries > size:
+            pages.append([])
+            total = 0
+        pages[-1].append(item)
+        total += entries
+    return pages
+
+
+@dataclass(frozen=True)
+class ListingPage(Generic[T]):
+    """One page of a listing: its number (from 1), its source path, what the page list
+    calls it, and the items it holds."""
+
+    number: int
+    src_uri: str
+    label: str
+    items: list[T]
+
+
+@dataclass(frozen=True)
+class Listing(Generic[T]):
+    """A list on as many pages as its size needs; `pages[0]` stands at `first_uri`."""
+
+    first_uri: str
+    pages: list[ListingPage[T]]
+
+    @classmethod
+    def of(
+        cls,
+        first_uri: str,
+        items: Sequence[T],
+        *,
+        weight: Callable[[T], int] = lambda item: 1,
+        size: int = LISTING_SIZE,
+        label: Callable[[list[T]], str],
+    ) -> Listing[T]:
+        split = paginate(items, weight, size)
+        return cls(
+            first_uri,
+            [
+                ListingPage(number, urls.listing_page(first_uri, number), label(page) if page else "", page)
+                for number, page in enumerate(split, start=1)
+            ],
+        )
+
+    @staticmethod
+    def title(name: str, page: ListingPage[T]) -> str:
+        """A page's title: the listing's name, and the page's number after the first."""
+        return name if page.number == 1 else f"{name} (page {page.number})"
+
+
+def span(first: str, last: str) -> str:
+    """A page's label in a page list: the first and last plan it holds."""
+    return first if first == last else f"{first} \N{EN DASH} {last}"

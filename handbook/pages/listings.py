@@ -1,0 +1,161 @@
+"""Pages that gather every plan: the plans by level, the strategies, the audiences, the types
+of involvement and the coverage tables. Each is made from all plans (`Inputs.every_plan`),
+long ones continue on numbered pages (`listing`), and none is searched: they repeat what
+plan pages say, or what the home page says of the strategies."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from itertools import groupby
+from typing import Any, TypeVar
+
+from handbook import urls
+from handbook.involvement import InvolvementType
+from handbook.library import ActivityRef, Audience, GoalRef
+from handbook.model import Plan
+from handbook.pages.content import PageContent, TocEntry
+from handbook.pages.family import Family
+from handbook.pages.listing import Listing, ListingPage, span
+from handbook.strategies import Strategy
+
+T = TypeVar("T")
+
+
+class PlansIndex(Family):
+    def pages(self) -> Iterator[PageContent]:
+        by_level = self.library.by_level()
+        yield PageContent(
+            urls.PLANS_INDEX,
+            "All plans",
+            self.renderer.later("plans.html", urls.PLANS_INDEX, by_level=by_level),
+            self.renderer.inputs("plans.html", every_plan=True),
+            tuple(TocEntry(f"{level.label} plans", level.value) for level in by_level),
+        )
+
+
+class ListingFamily(Family):
+    """A family of long listings: each listing's pages share their template and page list."""
+
+    def listing_pages(
+        self,
+        listing: Listing[T],
+        name: str,
+        template: str,
+        toc: Callable[[ListingPage[T]], tuple[TocEntry, ...]] = lambda page: (),
+        **context: Any,
+    ) -> list[PageContent]:
+        """A page per page of the listing: the template gets the page list (`pagination`),
+        the page itself (`current`, whose `items` it lists) and `context`."""
+        return [
+            PageContent(
+                page.src_uri,
+                listing.title(name, page),
+                self.renderer.later(
+                    template, page.src_uri, pagination=listing.pages, current=page, **context
+                ),
+                self.renderer.inputs(template, every_plan=True),
+                toc(page),
+            )
+            for page in listing.pages
+        ]
+
+
+class StrategyPages(ListingFamily):
+    """What each strategy means, then every activity of every goal that uses it, by plan."""
+
+    def pages(self) -> Iterator[PageContent]:
+        counts = {s: self.library.goals_using(s) for s in self.library.strategies}
+        yield PageContent(
+            urls.STRATEGIES_INDEX,
+            "Leadership strategies",
+            self.renderer.later("strategies.html", urls.STRATEGIES_INDEX, counts=counts),
+            self.renderer.inputs("strategies.html", every_plan=True),
+        )
+        for strategy in self.library.strategies:
+            yield from self.listing(strategy)
+
+    def listing(self, strategy: Strategy) -> list[PageContent]:
+        goals = self.library.goals_using(strategy)
+        by_plan = [(plan, list(refs)) for plan, refs in groupby(goals, key=lambda ref: ref.plan)]
+        listing = Listing.of(
+            urls.strategy_uri(strategy.slug),
+            by_plan,
+            weight=lambda entry: sum(len(ref.goal.activities) for ref in entry[1]),
+            size=self.build.listing_size,
+            label=lambda page: span(page[0][0].title, page[-1][0].title),
+        )
+        return self.listing_pages(
+            listing,
+            strategy.name,
+            "strategy.html",
+            toc=lambda page: tuple(TocEntry(plan.title, f"plan-{plan.slug}") for plan, _ in page.items),
+            strategy=strategy,
+            goals=goals,
+            plan_count=len(by_plan),
+        )
+
+
+class AudiencePages(ListingFamily):
+    """The target audiences as plans write them, each with every goal addressed to it."""
+
+    def pages(self) -> Iterator[PageContent]:
+        audiences = self.library.audiences()
+        yield PageContent(
+            urls.AUDIENCES_INDEX,
+            "Target audiences",
+            self.renderer.later("audiences.html", urls.AUDIENCES_INDEX, audiences=audiences),
+            self.renderer.inputs("audiences.html", every_plan=True),
+        )
+        for audience in audiences:
+            yield from self.listing(audience)
+
+    def listing(self, audience: Audience) -> list[PageContent]:
+        listing: Listing[GoalRef] = Listing.of(
+            urls.audience_uri(audience.slug),
+            audience.goals,
+            size=self.build.listing_size,
+            label=lambda page: span(page[0].plan.title, page[-1].plan.title),
+        )
+        return self.listing_pages(listing, audience.name, "audience.html", audience=audience)
+
+
+class TypePages(ListingFamily):
+    """What each type of involvement means, then every school activity of that type, by plan."""
+
+    def pages(self) -> Iterator[PageContent]:
+        counts = {kind: len(self.library.activities_of_type(kind)) for kind in self.library.types}
+        yield PageContent(
+            urls.TYPES_INDEX,
+            "Types of involvement",
+            self.renderer.later("types.html", urls.TYPES_INDEX, counts=counts),
+            self.renderer.inputs("types.html", every_plan=True),
+        )
+        for kind in self.library.types:
+            yield from self.listing(kind)
+
+    def listing(self, kind: InvolvementType) -> list[PageContent]:
+        items = self.library.activities_of_type(kind)
+        by_plan = [(plan, list(group)) for plan, group in groupby(items, key=lambda item: item.goal.plan)]
+        listing: Listing[tuple[Plan, list[ActivityRef]]] = Listing.of(
+            urls.type_uri(kind.slug),
+            by_plan,
+            weight=lambda entry: len(entry[1]),
+            size=self.build.listing_size,
+            label=lambda page: span(page[0][0].title, page[-1][0].title),
+        )
+        return self.listing_pages(
+            listing, kind.name, "type.html", kind=kind, total=len(items), plan_count=len(by_plan)
+        )
+
+
+class CoveragePages(ListingFamily):
+    """Plans x strategies and school plans x types, with activity counts; long tables continue."""
+
+    def pages(self) -> Iterator[PageContent]:
+        listing = Listing.of(
+            urls.COVERAGE,
+            self.library.plans,
+            size=self.build.listing_size,
+            label=lambda page: span(page[0].title, page[-1].title),
+        )
+        yield from self.listing_pages(listing, "Coverage", "coverage.html")
