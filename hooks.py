@@ -27,13 +27,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+import page_writers
 from handbook import pdf, urls
 from handbook.library import Library
 from handbook.loading import PlanErrors, last_valid_library, load_library_cached
-from handbook.pages import PageBuilder, PageContent, Search, TocEntry, template_path
+from handbook.pages import PageBuilder, PageContent, Search, SearchEntry, TocEntry, template_path
 from handbook.schema import SCHEMA_PATH, schema_text
 from handbook.urls import Urls
 
@@ -121,6 +123,8 @@ class _Session:
     library: Library | None = None  # the plans this build is made from
     newest_plan: float = 0.0  # when a plan last changed, for pages made from every plan
     chromium: Path | None = None  # prints this build's PDF downloads, if it makes them
+    nav: Navigation | None = None  # this build's navigation, for the page writers
+    env: Any = None  # this build's theme templates, for stamped pages
 
 
 _session = _Session()
@@ -158,11 +162,18 @@ def load(config: MkDocsConfig) -> Library:
             log.error(f"{report}; still showing the last valid plans:\n{errors}")
             return last_valid
         raise PluginError(f"{report}; nothing was built:\n{errors}") from None
+    if library.notices:
+        count = len(library.notices)
+        log.info(
+            f"{count} goal{'s reach' if count != 1 else ' reaches'} no audience group and "
+            "stand under Other audiences (`make check` names them)"
+        )
     return library
 
 
 @event_priority(100)  # before mkdocs-macros reads the plans, and before `site/` is cleaned
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    page_writers.forget_stamps()
     _session.library = load(config)
     _session.newest_plan = newest_plan_change(plans_dir(config))
     _session.chromium = pdf_printer(config)
@@ -281,45 +292,94 @@ def _toc_tokens(entries: tuple[TocEntry, ...]) -> list[Any]:
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
+    """A generated page's table of contents, and its search text into the index. Its HTML is
+    made later, when the page is written (`on_page_context`): MkDocs reads every page before
+    it writes any, and at state scale their HTML would otherwise sit in memory together."""
     content = _generated.get(page.file.src_uri)
     if content is None:
         return html_text
     page.toc = get_toc(_toc_tokens(content.toc))
-    page.present_anchor_ids = set(_ID.findall(content.html))
-    if content.search is Search.TEXT and content.search_html is not None:
-        index_search_text(page, content.search_html, config)
-    return str(content.html)
+    if content.search is Search.ENTRIES:
+        index_search_entries(page, content.entries(), config)
+    in_nav = _session.nav is not None and page in _session.nav.pages
+    if page_writers.stampable(page, in_nav):
+        page.meta["template"] = page_writers.STAMPED_TEMPLATE
+    return ""
 
 
-@dataclass
-class _SearchView:
-    """A page as Material's search index reads it, holding the page's search text."""
+@event_priority(100)  # the page's HTML must be in place before any plugin reads it
+def on_page_context(context: Any, page: Page, config: MkDocsConfig, **kwargs: Any) -> Any:
+    content = _generated.get(page.file.src_uri)
+    if content is not None:
+        body = str(content.render())
+        page.content = body
+        page.present_anchor_ids = set(_ID.findall(body))
+        if page.meta.get("template") == page_writers.STAMPED_TEMPLATE and _session.env is not None:
+            page.content = page_writers.stamped(page, context, _session.env, body)
+    return context
 
-    url: str
-    title: str
-    toc: Any
-    content: str
-    meta: dict[str, Any]
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
+    if page.file.src_uri in _generated:
+        page.content = ""  # written: let it go
+    return output
 
 
-def index_search_text(page: Page, text: str, config: MkDocsConfig) -> None:
-    """Index a page by its search text (`PageContent.search_text`) instead of its HTML.
+def index_search_entries(page: Page, entries: list[SearchEntry], config: MkDocsConfig) -> None:
+    """Index a page by its search entries (`PageContent.search_entries`), not its HTML.
 
-    Material's own index does the sectioning and escaping, as for any page; the page
-    itself is excluded from it (`on_page_markdown`), so it is not parsed twice.
+    Material's index is a list of entries (address, title, text as HTML); the page itself
+    is excluded from it (`on_page_markdown`), so it is not parsed, and its words arrive
+    escaped, as words.
     """
     search = config.plugins.get(SEARCH_PLUGIN)
     index = getattr(search, "search_index", None)
     if index is None:  # no site search in this build
         return
-    view = _SearchView(page.url, str(page.meta["title"]), page.toc, text, meta={})
-    index.add_entry_from_context(view)
+    for entry in entries:
+        index.entries.append(
+            {
+                "location": page.url + (f"#{entry.anchor}" if entry.anchor else ""),
+                "title": html.escape(entry.title, quote=False),
+                "text": html.escape(entry.text, quote=False),
+            }
+        )
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    _session.nav = nav
+    return nav
+
+
+@event_priority(-100)  # last: every other plugin has had the environment
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    """Every page is read; before MkDocs writes them, share the writing among the cores
+    (`page_writers`). Not under `serve`, which rewrites a few pages at a time."""
+    _session.env = env
+    if not _session.serving and _session.nav is not None:
+        in_nav = {page.file.src_uri for page in _session.nav.pages}
+
+        def shareable(page: Page) -> bool:
+            content = _generated.get(page.file.src_uri)
+            return content is not None and content.search is Search.NONE and page.file.src_uri not in in_nav
+
+        processes = page_writers.cores(settings(config).get("workers"))
+        page_writers.start(processes, config, files, _session.nav, env, shareable)
+    return env
+
+
+@event_priority(100)  # before anything reads the written site (the offline copy, search)
 def on_post_build(config: MkDocsConfig) -> None:
-    """PDF downloads, printed from the goal pages once every page is written (`handbook.pdf`)."""
+    """Every page written (`page_writers`), then the PDF downloads, printed from the goal
+    pages (`handbook.pdf`)."""
+    page_writers.finish()
     if _session.chromium is None or _session.library is None:
         return
     jobs = pdf.plan_jobs(_session.library, Path(config.site_dir), Urls(config.use_directory_urls))
-    report = pdf.make_pdfs(jobs, _session.chromium, project_dir(config) / ".cache" / "pdfs")
+    at_once = page_writers.cores(settings(config).get("workers"))
+    report = pdf.make_pdfs(jobs, _session.chromium, project_dir(config) / ".cache" / "pdfs", at_once)
     log.info(report.summary())
+
+
+def on_build_error(error: Exception) -> None:
+    page_writers.abandon()

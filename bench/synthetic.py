@@ -1,8 +1,14 @@
-"""Synthetic plans that follow the plan contract, for benchmarks at state scale.
+"""Synthetic plans shaped like the ones people write, for benchmarks at state scale.
 
-Each plan has 3 goals of 5 activities, half of them in long form with template
-details, like a state e-library's district and school plans. The content is made
-from fixed word lists with a seeded generator, so every run writes the same files.
+A benchmark passed once because its plans drew every audience from a list of ten, while
+real authors word each goal's audience their own way; a corpus no one here wrote then
+failed on the same code. So these plans vary as real ones do: every goal's target
+audience is written afresh (people, qualifiers, places, now and then one no group
+names), goal titles run 8 to 25 words and activities 10 to 60, plans are state, district
+and school plans (school activities with a type of involvement, by name or number, and
+grades written the ways people write them), activities come in short and long form, and
+names carry accents and other scripts. Lengths follow real plans (the samples: activities
+of about 20 words): most near the typical length, a tenth much longer. A seeded generator writes the same files every run.
 """
 
 from __future__ import annotations
@@ -14,48 +20,78 @@ import yaml
 
 from handbook.strategies import STRATEGIES
 
-LEVELS = ["district"] * 7 + ["school"] * 2 + ["state"]
+LEVELS = ["school"] * 11 + ["district"] * 8 + ["state"]
 PLACES = [
     "Adams", "Baker", "Cedar", "Dover", "Elm", "Fairview", "Granite", "Harbor", "Iris", "Juniper",
     "Kent", "Lakeside", "Maple", "North", "Oak", "Pine", "Quarry", "River", "Summit", "Union",
-    "Valley", "Willow", "York", "Zion",
+    "Valley", "Willow", "York", "Zion", "Río Bravo", "Nguyễn Trãi", "Saint-Éloi", "Los Álamos",
+    "Chávez", "Wánbli", "Öster", "Kōwhai",
 ]  # fmt: skip
-AUDIENCES = [
-    "All school principals, teachers, other groups",
-    "ATPs in all preschools and elementary, middle, and high schools",
-    "Families of students in grades K-5",
-    "District leaders for partnerships",
-    "Community partners and local businesses",
-    "Teachers and counselors in middle schools",
-    "Parents of English learners",
-    "School board members",
-    "High school students and their families",
-    "Title I coordinators",
-]
+PEOPLE = [
+    "parents", "families", "guardians", "grandparents raising grandchildren", "caregivers",
+    "students", "English learners", "high school students", "sixth graders", "new families",
+    "teachers", "counselors", "family liaisons", "paraprofessionals", "school nurses",
+    "principals", "assistant principals", "school leaders", "ATP chairs", "Action Teams for Partnerships",
+    "district leaders for partnerships", "superintendents", "district office staff", "Title I coordinators",
+    "state colleagues", "the state department of education", "other state agencies",
+    "community partners", "local businesses", "faith-based organizations", "public libraries",
+    "school board members", "policy makers", "the media", "residents", "bus drivers",
+    "cafeteria staff", "coaches", "after-school providers", "health clinics", "tribal education offices",
+    "familias hispanohablantes", "中文 speaking families", "military families", "foster families",
+]  # fmt: skip
+QUALIFIERS = [
+    "in all elementary schools", "new to the district", "of students in grades K-5",
+    "at the middle schools", "across the state", "in rural schools", "who speak Spanish at home",
+    "in Title I schools", "on the east side", "of English learners", "in the feeder pattern",
+    "at every high school", "with children in preschool", "in the 2026\N{EN DASH}27 school year",
+]  # fmt: skip
+WORDS = [
+    "partnership", "families", "school", "community", "students", "reading", "math", "attendance",
+    "workshop", "newsletter", "volunteers", "conference", "literacy", "homework", "survey",
+    "celebration", "training", "policy", "budget", "grant", "evaluation", "website", "library",
+    "breakfast", "night", "festival", "mentoring", "tutoring", "transition", "orientation", "report",
+    "progress", "plan", "team", "goal", "practice", "outreach", "translation", "interpreter",
+    "calendar", "council", "forum", "webinar", "toolkit", "handbook", "checklist", "data", "results",
+    "meeting", "leaders", "principals", "teachers",
+]  # fmt: skip
 VERBS = [
-    "Provide",
-    "Conduct",
-    "Organize",
-    "Publish",
-    "Review",
-    "Award",
-    "Train",
-    "Share",
-    "Celebrate",
-    "Collect",
-]
-OBJECTS = [
-    "workshops on family engagement for student success",
-    "small grants for school-based partnership activities",
-    "a newsletter about partnership practices in every school",
-    "quarterly cluster meetings with Action Teams for Partnerships",
-    "an evaluation of each school's One-Year Action Plan",
-    "a website and e-library of promising practices",
-    "an end-of-year celebration of partnership milestones",
-    "training for new principals on partnership policy",
-]
-AUDIENCE_GROUPS = ["all schools", "new ATP members", "family liaisons", "community partners"]
-GRADES = ["K-2", "3-5", "K-5", "6-8", "9-12", "All grades"]
+    "Provide", "Conduct", "Organize", "Publish", "Review", "Award", "Train", "Share", "Celebrate",
+    "Collect", "Host", "Invite", "Translate", "Visit", "Survey", "Recognize", "Update", "Plan",
+]  # fmt: skip
+GRADES = [
+    "K-2", "3-5", "K-5", "6-8", "9-12", "All grades", "6th-8th grade", "Kindergarten through 2",
+    "Pre-K", "grades 3 and 4", "10", "PK-5", "all", "1st and 2nd",
+]  # fmt: skip
+TYPES: list[object] = [
+    1, 2, 3, 4, 5, 6, "Parenting", "communicating", "Volunteering", "learning at home",
+    "Decision making", "Collaborating with the community",
+]  # fmt: skip
+
+
+def sentence(rng: random.Random, low: int, high: int, typical: int | None = None) -> str:
+    """A sentence of `low` to `high` words, as plans word things (verb first, one period):
+    most near `typical` words, some much longer, as people write."""
+    if typical is None:
+        count = rng.randint(low, high)
+    else:
+        count = min(high, max(low, round(rng.gauss(typical, typical / 3))))
+        if rng.random() < 0.1:  # now and then a long one
+            count = rng.randint((low + high) // 2, high)
+    words = [rng.choice(VERBS)] + [rng.choice(WORDS) for _ in range(count - 1)]
+    if rng.random() < 0.2:  # a place or a name now and then
+        words.insert(rng.randint(1, len(words)), rng.choice(PLACES))
+    return " ".join(words) + "."
+
+
+def audience(rng: random.Random, place: str, goal: int) -> str:
+    """A target audience written afresh: one to three groups of people, sometimes qualified,
+    always with a touch of its own (a place, a year, a school)."""
+    people = rng.sample(PEOPLE, rng.choice([1, 1, 2, 2, 3]))
+    text = ", ".join(people[:-1]) + (" and " if len(people) > 1 else "") + people[-1]
+    if rng.random() < 0.7:
+        text += " " + rng.choice(QUALIFIERS)
+    text += rng.choice([f" of {place}", f" in {place} (goal {goal})", f" at {place} schools", f", {place}"])
+    return text[0].upper() + text[1:]
 
 
 def plan_front_matter(index: int, rng: random.Random) -> dict[str, object]:
@@ -63,43 +99,71 @@ def plan_front_matter(index: int, rng: random.Random) -> dict[str, object]:
     level = LEVELS[index % len(LEVELS)]
     strategies = [s.name for s in STRATEGIES]
     goals = []
-    for goal_number in range(1, 4):
+    # As many goals and activities as the samples have: three goals of four or five
+    # activities in a leadership plan, four goals of two or three in a school's plan.
+    goal_count = 4 if level == "school" else rng.choice([2, 3, 3, 3, 4, 4, 5])
+    for goal_number in range(1, goal_count + 1):
         activities: list[object] = []
-        for number in range(1, 6):
-            text = (
-                f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} for {rng.choice(AUDIENCE_GROUPS)} "
-                f"(goal {goal_number}, step {number})."
-            )
+        counts = [1, 2, 2, 3, 3, 4, 5] if level == "school" else [2, 3, 4, 4, 5, 5, 6, 7]
+        for _ in range(rng.choice(counts)):
+            text = sentence(rng, 10, 60, typical=20)
             if level == "school":  # school activities name their type of involvement
-                activities.append({"text": text, "type": rng.randint(1, 6), "grades": rng.choice(GRADES)})
-            elif number % 2:
+                activity: dict[str, object] = {"text": text, "type": rng.choice(TYPES)}
+                if rng.random() < 0.8:
+                    activity["grades"] = rng.choice(GRADES)
+                if rng.random() < 0.5:
+                    activity["dates"] = rng.choice(["September", "Each month", "Fall 2026", "All year"])
+                    activity["preparations"] = sentence(rng, 4, 15)
+                    activity["responsible"] = "ATP chair and " + rng.choice(PEOPLE)
+                activities.append(activity)
+            elif rng.random() < 0.5:
                 activities.append(text)
             else:
                 activities.append(
                     {
                         "text": text,
-                        "page": 1 + number % 4 // 2,
-                        "dates": f"Month {number + goal_number}",
-                        "responsible": "Leader for partnerships and ATP chairs",
-                        "expected_results": "More families take part, as shown by sign-in sheets and surveys.",
-                        "costs": f"${100 * number * goal_number}",
+                        "page": rng.choice([1, 2]),
+                        "dates": rng.choice(
+                            ["Month 1", "Quarterly", "August and January", "2026\N{EN DASH}27"]
+                        ),
+                        "responsible": "Leader for partnerships with " + rng.choice(PEOPLE),
+                        "expected_results": sentence(rng, 6, 20),
+                        "costs": f"${100 * rng.randint(1, 50)} from {rng.choice(['Title I', 'the district', 'a grant'])}",
                     }
                 )
-        goal: dict[str, object] = {
-            "title": f"Goal {goal_number} of {place}: strengthen partnerships for student success.",
-            "strategies": rng.sample(strategies, 2),
-            "audience": rng.choice(AUDIENCES),
-            "activities": activities,
-        }
+        goal: dict[str, object] = {"title": sentence(rng, 8, 25, typical=13)}
         if level == "school":
-            goal["kind"] = ["academic", "behavior", "climate"][goal_number - 1]
+            goal["kind"] = ["academic", "academic", "behavior", "climate"][goal_number - 1]
+            if rng.random() < 0.3:
+                goal["audience"] = audience(rng, place, goal_number)
+            goal["results"] = sentence(rng, 6, 20)
+        else:
+            goal["strategies"] = rng.sample(strategies, rng.randint(1, 3))
+            goal["audience"] = audience(rng, place, goal_number)
+        goal["activities"] = activities
         goals.append(goal)
+    organization = {
+        "state": "Department of Education",
+        "district": "Public Schools",
+        "school": "Elementary School",
+    }
     return {
-        "title": f"{place} {level.capitalize()} Leadership Plan for Partnerships",
+        "title": f"{place} {level.capitalize()} {'One-Year Action' if level == 'school' else 'Leadership'} Plan for Partnerships",
         "level": level,
-        "organization": f"{place} {'Public Schools' if level != 'state' else 'Department of Education'}",
+        "organization": f"{place} {organization[level]}",
         "goals": goals,
     }
+
+
+def introduction(rng: random.Random) -> str:
+    """One to three paragraphs, now and then with a link or a footnote."""
+    paragraphs = [
+        " ".join(sentence(rng, 8, 30) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 3))
+    ]
+    if rng.random() < 0.3:
+        paragraphs.append("See [the handbook](https://example.org/handbook) for the framework.[^1]")
+        paragraphs.append("[^1]: Six types of involvement, six leadership strategies.")
+    return "\n\n".join(paragraphs)
 
 
 def write_plans(folder: Path, count: int, seed: int = 2026) -> list[Path]:
@@ -110,6 +174,6 @@ def write_plans(folder: Path, count: int, seed: int = 2026) -> list[Path]:
     for index in range(count):
         front = yaml.safe_dump(plan_front_matter(index, rng), sort_keys=False, allow_unicode=True, width=1000)
         path = folder / f"plan-{index + 1:04d}.md"
-        path.write_text(f"---\n{front}---\nThe plan of a synthetic organization, for benchmarks.\n", "utf-8")
+        path.write_text(f"---\n{front}---\n{introduction(rng)}\n\nThe plan for benchmarks.\n", "utf-8")
         paths.append(path)
     return paths

@@ -31,7 +31,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
         return 1
     goals = sum(len(plan.goals) for plan in library.plans)
-    print(f"{len(library.plans)} plans, {goals} goals, {library.activity_count()} activities: all valid.")
+    for notice in library.notices:
+        print(notice)
+    count = len(library.notices)
+    notices = f" ({count} notice{'s' if count != 1 else ''} above, worth a look)" if count else ""
+    print(
+        f"{len(library.plans)} plans, {goals} goals, {library.activity_count()} activities: all valid{notices}."
+    )
     return 0
 
 

@@ -18,14 +18,15 @@ from typing import Any
 from handbook import urls
 from handbook.grades import grade_keys
 from handbook.library import ActivityRef, Library
+from handbook.model import Goal
 
 FIELDS = (
     "plan", "plan_title", "level", "goal", "goal_title", "activity", "text", "strategies", "type",
-    "audience", "page", "dates", "responsible", "expected_results", "costs", "grades", "preparations", "url",
+    "audience", "audience_groups", "page", "dates", "responsible", "expected_results", "costs", "grades", "preparations", "url",
 )  # fmt: skip
 
 
-def activity_row(item: ActivityRef, site_urls: urls.Urls) -> dict[str, Any]:
+def activity_row(item: ActivityRef, library: Library, site_urls: urls.Urls) -> dict[str, Any]:
     """One activity with its plan and goal, as the downloads give it."""
     plan, goal, activity = item.goal.plan, item.goal.goal, item.activity
     return {
@@ -39,6 +40,7 @@ def activity_row(item: ActivityRef, site_urls: urls.Urls) -> dict[str, Any]:
         "strategies": [strategy.name for strategy in goal.strategies],
         "type": activity.type.name if activity.type else None,
         "audience": goal.audience,
+        "audience_groups": [group.name for group in library.groups_of(goal)],
         "page": activity.page,
         "dates": activity.dates,
         "responsible": activity.responsible,
@@ -69,16 +71,19 @@ def to_json(rows: Iterable[dict[str, Any]]) -> str:
     return json.dumps(list(rows), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-CATALOGUE_FIELDS = ("plan", "goal", "activity", "text", "strategies", "type", "audience", "dates", "grades")
+CATALOGUE_FIELDS = (
+    "plan", "goal", "activity", "text", "strategies", "type", "audience", "audiences", "dates", "grades",
+)  # fmt: skip
 """The fields of each activity row of the catalogue's data, named once in the data itself:
 `catalogue.js` reads a row's fields by these names (`row[at.text]`), never by position."""
 
 
 def catalogue_script(library: Library, site_urls: urls.Urls) -> str:
     """The catalogue page's data, compact: lookup tables, and one short array per activity
-    whose fields `fields` names. `plan`, `strategies`, `type` and `audience` are indexes into
-    the lookup tables; `anchor` is the activity anchor's pattern (`urls.ACTIVITY_ANCHOR`), so
-    the script never writes an anchor of its own.
+    whose fields `fields` names. `plan`, `strategies`, `type`, `audience` (the goal's audience
+    as written) and `audiences` (the groups it reaches; "Other audiences" last) are indexes
+    into the lookup tables; `anchor` is the activity anchor's pattern (`urls.ACTIVITY_ANCHOR`),
+    so the script never writes an anchor of its own.
 
     Links are relative to the catalogue page, so the copy works at any base path.
     """
@@ -92,7 +97,13 @@ def catalogue_script(library: Library, site_urls: urls.Urls) -> str:
     strategies = list(library.strategies)
     types = list(library.types)
     audiences = library.audiences()
-    audience_index = {audience.slug: n for n, audience in enumerate(audiences)}
+    group_index = {audience.group: n for n, audience in enumerate(audiences)}
+    texts: dict[str, int] = {}  # each audience text once: at state scale goals repeat them
+
+    def other(goal: Goal) -> list[None]:
+        """Where a goal whose audience reaches no group is listed: "Other audiences"."""
+        return [None] if goal.audience else []
+
     rows = []
     for item in library.activities():
         goal, activity = item.goal.goal, item.activity
@@ -103,7 +114,8 @@ def catalogue_script(library: Library, site_urls: urls.Urls) -> str:
             "text": activity.text,
             "strategies": [strategies.index(s) for s in goal.strategies],
             "type": types.index(activity.type) if activity.type else -1,
-            "audience": audience_index[library.audience_slug(goal.audience)] if goal.audience else -1,
+            "audience": texts.setdefault(goal.audience, len(texts)) if goal.audience else -1,
+            "audiences": [group_index[group] for group in library.groups_of(goal) or other(goal)],
             "dates": activity.dates or "",
             "grades": grade_keys(activity.grades),
         }
@@ -115,6 +127,7 @@ def catalogue_script(library: Library, site_urls: urls.Urls) -> str:
         "strategies": [{"slug": s.slug, "name": s.name} for s in strategies],
         "types": [{"slug": t.slug, "name": t.name} for t in types],
         "audiences": [{"slug": a.slug, "name": a.name} for a in audiences],
+        "audience_texts": list(texts),
         "rows": rows,
     }
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))

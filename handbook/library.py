@@ -1,7 +1,7 @@
 """All plans together, and the cross-plan views pages are built from.
 
-Strategies and audiences induce a graph across plans, not a tree: one goal appears
-under two strategies and one audience, one strategy under many plans. The library
+Strategies and audience groups induce a graph across plans, not a tree: one goal appears
+under two strategies and three audience groups, one strategy under many plans. The library
 computes these views once from the validated plans so that every page builder works
 from the same numbering (goals and activities counted from 1 in file order, as the
 plans print them and as the public URLs and anchors use them).
@@ -9,14 +9,14 @@ plans print them and as the public URLs and anchors use them).
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+from handbook.audiences import AUDIENCE_GROUPS, OTHER_SLUG, AudienceGroup, AudienceGroups
 from handbook.involvement import INVOLVEMENT_TYPES, InvolvementType
 from handbook.model import Activity, Goal, Level, Plan
+from handbook.problems import PlanProblem
 from handbook.strategies import STRATEGIES, Strategy, StrategyCatalogue
 from handbook.vocabulary import Vocabulary
 
@@ -45,33 +45,21 @@ class ActivityRef:
 
 @dataclass(frozen=True)
 class Audience:
-    """A target audience as plans write it, with every goal addressed to it."""
+    """An audience group with every goal that reaches it, or (`group` None) the goals whose
+    audience text reaches no group: "Other audiences"."""
 
-    name: str
     slug: str
+    name: str
+    description: str
     goals: tuple[GoalRef, ...]
+    group: AudienceGroup | None = None
+
+    @property
+    def activity_count(self) -> int:
+        return sum(len(ref.goal.activities) for ref in self.goals)
 
 
-SLUG_LENGTH = 120
-"""Characters of a slug made from free text: a URL part and a file name, which file systems
-cap (255 bytes), while an audience may be a paragraph long."""
-
-
-def slugify(text: str) -> str:
-    """An ASCII anchor or URL part: 'Districts leaders for partnerships' -> 'districts-leaders-for-partnerships'.
-
-    Long texts are cut at a word's end within `SLUG_LENGTH` characters.
-    """
-    ascii_text = unicodedata.normalize("NFKD", text[: SLUG_LENGTH * 4]).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > SLUG_LENGTH:
-        cut = slug[: SLUG_LENGTH + 1]
-        slug = cut[: cut.rfind("-")] if "-" in cut else cut[:SLUG_LENGTH]
-    return slug or "audience"
-
-
-def _audience_key(text: str) -> str:
-    return " ".join(text.casefold().split()).rstrip(".")
+OTHER_AUDIENCES = "Other audiences"
 
 
 @dataclass(frozen=True)
@@ -81,6 +69,9 @@ class Library:
     plans: tuple[Plan, ...]
     strategies: StrategyCatalogue = STRATEGIES
     types: Vocabulary[InvolvementType] = INVOLVEMENT_TYPES
+    audience_groups: AudienceGroups = AUDIENCE_GROUPS
+    notices: tuple[PlanProblem, ...] = ()
+    """What is worth an editor's look in valid plans (a goal that reaches no audience group)."""
 
     @classmethod
     def from_plans(cls, plans: list[Plan]) -> Library:
@@ -153,35 +144,43 @@ class Library:
     def activity_count(self) -> int:
         return sum(plan.activity_count for plan in self.plans)
 
-    def audience_slug(self, text: str) -> str:
-        """The anchor of an audience on the audiences page."""
-        return self._audience_slugs[_audience_key(text)]
-
-    @cached_property
-    def _audience_slugs(self) -> dict[str, str]:
-        return {_audience_key(audience.name): audience.slug for audience in self.audiences()}
+    def groups_of(self, goal: Goal) -> tuple[AudienceGroup, ...]:
+        """The audience groups a goal reaches: those it names (`audience_groups`), or those
+        its audience text matches (see `audiences`)."""
+        if goal.audience_groups is not None:
+            return tuple(goal.audience_groups)
+        return self.audience_groups.reached_by(goal.audience) if goal.audience else ()
 
     def audiences(self) -> list[Audience]:
-        """Audiences that differ only in case, spacing or a final period are one audience."""
+        """Every audience group with the goals that reach it (possibly none), then "Other
+        audiences" with the goals whose audience reaches no group, where there are any.
+        Goals without an audience (school goals may leave it out) are in neither."""
         return self._audiences
+
+    def unmatched_goals(self) -> list[GoalRef]:
+        """Goals with an audience text that reaches no group (and names none)."""
+        last = self._audiences[-1]
+        return list(last.goals) if last.group is None else []
 
     @cached_property
     def _audiences(self) -> list[Audience]:
-        groups: dict[str, list[GoalRef]] = {}
-        names: dict[str, str] = {}
+        by_group: dict[AudienceGroup, list[GoalRef]] = {group: [] for group in self.audience_groups}
+        other: list[GoalRef] = []
         for ref in self.goals():
-            if ref.goal.audience is None:  # school goals may leave it out
+            if ref.goal.audience is None and ref.goal.audience_groups is None:
                 continue
-            key = _audience_key(ref.goal.audience)
-            groups.setdefault(key, []).append(ref)
-            names.setdefault(key, ref.goal.audience)
-        audiences: list[Audience] = []
-        used: set[str] = {"index"}  # `audiences/index` is the audiences page itself
-        for key in sorted(groups, key=lambda k: names[k].casefold()):
-            slug = base = slugify(names[key])
-            suffix = 2
-            while slug in used:
-                slug, suffix = f"{base}-{suffix}", suffix + 1
-            used.add(slug)
-            audiences.append(Audience(names[key], slug, tuple(groups[key])))
+            groups = self.groups_of(ref.goal)
+            for group in groups:
+                by_group[group].append(ref)
+            if not groups:
+                other.append(ref)
+        audiences = [
+            Audience(group.slug, group.name, group.description, tuple(refs), group)
+            for group, refs in by_group.items()
+        ]
+        if other:
+            description = (
+                "Goals whose target audience matches none of the groups above, as their plans word it."
+            )
+            audiences.append(Audience(OTHER_SLUG, OTHER_AUDIENCES, description, tuple(other)))
         return audiences

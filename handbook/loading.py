@@ -12,9 +12,11 @@ them all.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -191,14 +193,21 @@ def read_plan(path: Path, source: str, root: Path | None = None) -> Plan | list[
     return Plan(**dict(front_matter), slug=slug, source=source, introduction=body)
 
 
-def load_library(plans_dir: Path, source_prefix: str = "plans", *, guarded: Iterable[Path] = ()) -> Library:
+Reader = Callable[[Path, str, Path], Plan | list[PlanProblem]]
+
+
+def load_library(
+    plans_dir: Path, source_prefix: str = "plans", *, guarded: Iterable[Path] = (), read: Reader | None = None
+) -> Library:
     """Every `*.md` in `plans_dir` as a plan, or `PlanErrors` with every problem in all of them.
 
     The repository is the folder that holds `plans_dir`. `guarded` are its other folders
     whose files reach the site (`docs/`, `overrides/`): a symbolic link there, or anywhere
     under `plans_dir`, that leads outside the repository is reported with the plans'
-    problems, and the build must stop (MkDocs would follow it).
+    problems, and the build must stop (MkDocs would follow it). `read` reads one plan file
+    (`read_plan`, or a reader that remembers what it read).
     """
+    read = read or read_plan
     root = plans_dir.absolute().parent
     problems = list(_stray_link_problems(plans_dir, source_prefix, guarded))
     if any(problem.source == source_prefix for problem in problems):
@@ -206,7 +215,7 @@ def load_library(plans_dir: Path, source_prefix: str = "plans", *, guarded: Iter
     plans: list[Plan] = []
     failed: set[str] = set()
     for path in sorted(plans_dir.glob("*.md")):
-        result = read_plan(path, f"{source_prefix}/{path.name}", root)
+        result = read(path, f"{source_prefix}/{path.name}", root)
         if isinstance(result, Plan):
             plans.append(result)
         else:
@@ -230,7 +239,23 @@ def load_library(plans_dir: Path, source_prefix: str = "plans", *, guarded: Iter
     problems.extend(_district_problems(plans, plans_dir, failed))
     if problems:
         raise PlanErrors(problems)
-    return Library.from_plans(plans)
+    library = Library.from_plans(plans)
+    return dataclasses.replace(library, notices=tuple(sorted(_audience_notices(library, plans_dir))))
+
+
+def _audience_notices(library: Library, plans_dir: Path) -> Iterator[PlanProblem]:
+    """A goal whose audience reaches no audience group is listed under "Other audiences":
+    not wrong (authors word audiences freely), but worth a look, so said where it stands."""
+    names = ", ".join(group.name for group in library.audience_groups)
+    for ref in library.unmatched_goals():
+        loc = ("goals", ref.number - 1, "audience")
+        yield PlanProblem(
+            ref.plan.source,
+            _field_line(plans_dir / f"{ref.plan.slug}.md", loc),
+            messages.field_path(loc),
+            "notice: reaches no audience group, so the goal is listed under Other audiences; if it "
+            f"reaches some, name them with audience_groups: [...] (the groups are: {names})",
+        )
 
 
 def _stray_link_problems(
@@ -272,6 +297,15 @@ def _district_problems(plans: list[Plan], plans_dir: Path, failed: set[str]) -> 
         )
 
 
+def _field_line(path: Path, loc: Loc) -> int:
+    """The line of a field in a valid plan file, for notices found once every plan is read."""
+    split = _split_front_matter(repository.read_plan_bytes(path).decode("utf-8-sig"))
+    document = plain_yaml.load(split[0]) if split else None
+    if document is None or document.node is None:
+        return 1
+    return _line_map(document.node, 2).values.get(loc, 1)
+
+
 def _key_line(path: Path, key: str) -> int:
     """The line of a top-level key in a plan file, for problems found across plans."""
     for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
@@ -281,6 +315,20 @@ def _key_line(path: Path, key: str) -> int:
 
 
 _cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], Library]] = {}
+_read: dict[Path, tuple[tuple[int, int], Plan | list[PlanProblem]]] = {}
+
+
+def _read_remembered(path: Path, source: str, root: Path) -> Plan | list[PlanProblem]:
+    """`read_plan`, reused while the file is unchanged: under `make serve`, saving one plan
+    of a thousand reads one file again, not a thousand."""
+    status = path.lstat()
+    stamp = (status.st_mtime_ns, status.st_size)
+    remembered = _read.get(path.absolute())
+    if remembered is not None and remembered[0] == stamp and stat.S_ISREG(status.st_mode):
+        return remembered[1]
+    result = read_plan(path, source, root)
+    _read[path.absolute()] = (stamp, result)
+    return result
 
 
 def load_library_cached(plans_dir: Path, *, guarded: Iterable[Path] = ()) -> Library:
@@ -304,7 +352,7 @@ def load_library_cached(plans_dir: Path, *, guarded: Iterable[Path] = ()) -> Lib
     cached = _cache.get(key)
     if cached and cached[0] == fingerprint:
         return cached[1]
-    library = load_library(key, guarded=guarded)
+    library = load_library(key, guarded=guarded, read=_read_remembered)
     _cache[key] = (fingerprint, library)
     return library
 

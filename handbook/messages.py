@@ -68,6 +68,7 @@ _TOO_MANY = {  # the list's name: what it holds, and what an editor can do about
     "goals": ("goals", f"a plan may have at most {limits.GOALS} (split it into more than one plan)"),
     "activities": ("activities", f"a goal may have at most {limits.ACTIVITIES} (split it into two goals)"),
     "strategies": ("strategies", "there are six: name each one once"),
+    "audience_groups": ("groups", "name each group once"),
 }
 
 

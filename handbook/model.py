@@ -30,6 +30,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
 from handbook import limits
+from handbook.audiences import AUDIENCE_GROUPS, AudienceGroup
 from handbook.involvement import INVOLVEMENT_TYPES, InvolvementType
 from handbook.problems import quote
 from handbook.strategies import STRATEGIES, Strategy
@@ -125,7 +126,7 @@ def _choice(enum: type[StrEnum], aliases: dict[str, str] | None = None) -> Any:
     return validate
 
 
-def _term(vocabulary: Vocabulary[Any], what: str, numbers: bool = False) -> Any:
+def _term(vocabulary: Vocabulary[Any], what: str, numbers: bool = False, listing: str = "the six are") -> Any:
     """A validator that turns a name (or number) into the vocabulary's term."""
 
     def validate(value: Any) -> Any:
@@ -137,8 +138,14 @@ def _term(vocabulary: Vocabulary[Any], what: str, numbers: bool = False) -> Any:
             hint = f"; did you mean '{suggestion}'?" if suggestion else ""
             raise PydanticCustomError(
                 what.replace(" ", "_"),
-                "unknown {what} '{value}'{hint} (the six are: {names})",
-                {"what": what, "value": quote(value), "hint": hint, "names": vocabulary.names()},
+                "unknown {what} '{value}'{hint} ({listing}: {names})",
+                {
+                    "what": what,
+                    "value": quote(value),
+                    "hint": hint,
+                    "listing": listing,
+                    "names": vocabulary.names(),
+                },
             )
         raise PydanticCustomError("string_type", "Input should be a valid string")
 
@@ -239,6 +246,19 @@ StrategyName = Annotated[
 ]
 
 
+AudienceGroupName = Annotated[
+    AudienceGroup,
+    BeforeValidator(_term(AUDIENCE_GROUPS, "audience group", listing="the groups are")),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "An audience group, by name or slug (any case).",
+            "examples": [group.name for group in AUDIENCE_GROUPS],
+        }
+    ),
+]
+
+
 class _ShortOrLongForm:
     """JSON Schema for an activity entry: the short form (text) or the long form (mapping)."""
 
@@ -288,6 +308,15 @@ class Goal(_Strict):
         validate_default=True,
         description="The target audience, as written (required in state and district plans).",
     )
+    audience_groups: list[AudienceGroupName] | None = Field(
+        default=None,
+        min_length=1,
+        max_length=len(AUDIENCE_GROUPS),
+        description=(
+            "The audience groups the goal reaches, where matching its audience text misses them; "
+            "replaces the matching (see handbook/data/audiences.yml)."
+        ),
+    )
     results: Text | None = Field(default=None, description="School plans: the desired results.")
     measures: Text | None = Field(default=None, description="School plans: how each result is measured.")
     activities: list[ActivityEntry] = Field(
@@ -324,6 +353,16 @@ class Goal(_Strict):
                     "duplicate", "names '{name}' twice; list each strategy once", {"name": strategy.name}
                 )
             seen.add(strategy)
+        return value
+
+    @field_validator("audience_groups", mode="after")
+    @classmethod
+    def _groups_once_each(cls, value: list[AudienceGroup] | None) -> list[AudienceGroup] | None:
+        if value is not None and len(set(value)) != len(value):
+            twice = next(group for group in value if value.count(group) > 1)
+            raise PydanticCustomError(
+                "duplicate", "names '{name}' twice; list each group once", {"name": twice.name}
+            )
         return value
 
     @field_validator("audience", mode="before")

@@ -1,10 +1,13 @@
 """PDF downloads: each plan's goal template pages, printed by Chromium into one PDF per plan.
 
 Plain Python (no MkDocs): the engine adapter hands over the built pages once the site is
-written. Chromium prints each goal page exactly as a visitor's browser prints it, with the
-same print stylesheet the browser tests check, so the PDF is the page on paper, one page per
-goal, with real text (selectable and searchable). pypdf joins the pages and drops their
-links, which point into the build machine's folders.
+written. Chromium prints a plan's goal pages as a visitor's browser prints them, with the
+same print stylesheet the browser tests check, so the PDF is the pages on paper, one page
+per goal, with real text (selectable and searchable). A plan's goal pages are printed as
+one document (their articles, each on a sheet of its own) in one go, in a page that is
+loaded once and then takes each plan's sheets in turn: one print a plan instead of a
+navigation and a print a goal. pypdf drops the links,
+which point into the build machine's folders.
 
 Why Chromium and not WeasyPrint: the goal pages are laid out for Chromium's print engine
 already (the tests print them there), Debian packages it and Playwright drives it, both
@@ -20,6 +23,7 @@ PDFs that no plan uses any more.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import importlib.util
 import io
@@ -27,10 +31,11 @@ import os
 import re
 import shutil
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pypdf import PdfReader, PdfWriter
 
@@ -58,12 +63,13 @@ CHROMIUM_ARGS = (
 """Headless Chromium for a build: no sandbox (builds run as root in containers) and none of
 the background traffic a closed network refuses."""
 
-VERSION = "1"
+VERSION = "2"
 """Part of every cache key: change it when the way PDFs are made changes."""
 
 _LINK = re.compile(rb'\s(?:href|src)="[^"]*"')
 _STYLESHEET = re.compile(rb'<link rel="stylesheet" href="([^"?#]+)')
 _ARTICLE = re.compile(rb"<article\b.*?</article>", re.DOTALL)
+_SCRIPT = re.compile(rb"<script\b.*?</script>", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -118,11 +124,12 @@ def plan_jobs(library: Library, site_dir: Path, site_urls: urls.Urls) -> list[Pl
     ]
 
 
-def make_pdfs(jobs: Sequence[PlanPdf], chromium: Path, cache: Path) -> PdfReport:
-    """Write every job's PDF, printing only those the cache does not hold.
+def make_pdfs(jobs: Sequence[PlanPdf], chromium: Path, cache: Path, at_once: int = 1) -> PdfReport:
+    """Write every job's PDF, printing only those the cache does not hold, `at_once` plans
+    at a time (one per core is what a build asks for).
 
-    Playwright's synchronous API will not start in a thread that already runs it (a test
-    run's own browser, an event loop), so printing runs on a thread of its own.
+    Playwright will not start in a thread that already runs it (a test run's own browser,
+    an event loop), so printing runs on a thread of its own.
     """
     start = time.monotonic()
     cache.mkdir(parents=True, exist_ok=True)
@@ -132,7 +139,7 @@ def make_pdfs(jobs: Sequence[PlanPdf], chromium: Path, cache: Path) -> PdfReport
     report = PdfReport(made=len(todo), reused=len(keyed) - len(todo))
     if todo:
         with ThreadPoolExecutor(max_workers=1) as thread:
-            report.spilled = thread.submit(_print, todo, chromium).result()
+            report.spilled = thread.submit(_print, todo, chromium, at_once).result()
     for job, cached in keyed:
         job.output.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, job.output)
@@ -159,32 +166,106 @@ def cache_key(job: PlanPdf, stylesheets: dict[Path, bytes]) -> str:
     return digest.hexdigest()
 
 
-def _print(todo: Iterable[tuple[PlanPdf, Path]], chromium: Path) -> list[str]:
-    from playwright.sync_api import sync_playwright
+def _print(todo: Sequence[tuple[PlanPdf, Path]], chromium: Path, at_once: int) -> list[str]:
+    """Print every job, `at_once` plans at a time (Chromium lays out each page in a process
+    of its own, so a core each)."""
+    return asyncio.run(_print_all(todo, chromium, at_once))
 
-    spilled = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium), args=list(CHROMIUM_ARGS))
-        page = browser.new_page()
-        for job, cached in todo:
-            writer = PdfWriter()
-            for html in job.pages:
-                page.goto(html.as_uri())
-                for scale in SCALES:
-                    printed = PdfReader(
-                        io.BytesIO(page.pdf(format=PAPER, print_background=True, scale=scale))
-                    )
-                    if len(printed.pages) == 1:
-                        break
-                else:
-                    spilled.append(str(html))
-                writer.append(printed)
-            writer.remove_links()
-            writer.add_metadata({"/Title": job.title})
-            with written_whole(cached) as part:  # a cache entry is whole or absent
-                writer.write(part)
-        browser.close()
+
+async def _print_all(todo: Sequence[tuple[PlanPdf, Path]], chromium: Path, at_once: int) -> list[str]:
+    from playwright.async_api import async_playwright
+
+    spilled: list[str] = []
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=str(chromium), args=list(CHROMIUM_ARGS))
+        queue = list(reversed(todo))
+
+        async def printer(number: int) -> None:
+            # A context each: pages of one context and one origin (file://) share a renderer.
+            context = await browser.new_context()
+            page = await context.new_page()
+            await _load_shell(page, todo[0][0], number)  # stylesheets parsed once, then kept
+            while queue:
+                job, cached = queue.pop()
+                spilled.extend(await _print_plan(page, job, cached, number))
+            await context.close()
+
+        await asyncio.gather(*(printer(n) for n in range(max(1, min(at_once, len(todo))))))
+        await browser.close()
+    return sorted(spilled)
+
+
+_SWAP = """([sheets, title]) => {
+  document.querySelector("article").innerHTML = sheets;
+  document.title = title;
+}"""
+
+
+async def _print_plan(page: Any, job: PlanPdf, cached: Path, printer: int) -> list[str]:
+    """One plan's PDF: all its goal pages' articles in the loaded page, printed in one go
+    (no navigation, one print for the plan, not one of each per goal). Should a sheet spill
+    onto a second page after all, each goal page is printed alone, at the largest scale
+    that keeps it on one."""
+    await page.evaluate(_SWAP, [_sheets(job).decode("utf-8"), job.title])
+    printed = [await page.pdf(format=PAPER, print_background=True)]
+    spilled: list[str] = []
+    if len(PdfReader(io.BytesIO(printed[0])).pages) != len(job.pages):
+        printed = []
+        for html in job.pages:
+            await page.goto(html.as_uri())
+            for scale in SCALES:
+                one = await page.pdf(format=PAPER, print_background=True, scale=scale)
+                if len(PdfReader(io.BytesIO(one)).pages) == 1:
+                    break
+            else:
+                spilled.append(str(html))
+            printed.append(one)
+        await _load_shell(page, job, printer)
+    # pypdf's work is Python's: on a thread, while Chromium prints the next plans.
+    await asyncio.to_thread(_write_pdf, printed, job.title, cached)
     return spilled
+
+
+def _write_pdf(printed: Sequence[bytes], title: str, cached: Path) -> None:
+    """The printed pages as the download: without links (they point into the build
+    machine's folders), titled, and without the dates Chromium stamps (builds are
+    byte-identical)."""
+    writer = PdfWriter()
+    for pdf in printed:
+        writer.append(PdfReader(io.BytesIO(pdf)))
+    writer.remove_links()
+    writer.add_metadata({"/Title": title})
+    with written_whole(cached) as part:  # a cache entry is whole or absent
+        writer.write(part)
+
+
+SHELL = "handbook-pdf-{printer}.html"
+"""The page a printer loads first, written beside a plan's first goal page (so that its
+stylesheets load from where they are) and removed once loaded."""
+
+
+async def _load_shell(page: Any, job: PlanPdf, printer: int) -> None:
+    """Load a goal page without its scripts (nothing they do shows on paper, and running
+    them costs time): the page every plan's sheets are printed in, one plan after another."""
+    path = job.pages[0].parent / SHELL.format(printer=printer)
+    path.write_bytes(_SCRIPT.sub(b"", job.pages[0].read_bytes()))
+    try:
+        await page.goto(path.as_uri())
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def _sheets(job: PlanPdf) -> bytes:
+    """A plan's goal pages as one article's content: each page's article in a section that
+    print.css starts on a sheet of its own. (Every goal page stands as deep in the site, so
+    the shell's stylesheets and the articles' relative links hold for every plan.)"""
+    sections = []
+    for html in job.pages:
+        article = _ARTICLE.search(html.read_bytes())
+        assert article is not None, f"{html} has no article"
+        inner = article[0][article[0].index(b">") + 1 : -len(b"</article>")]
+        sections.append(b'<section class="handbook-printed-goal">' + inner + b"</section>")
+    return b"".join(sections)
 
 
 def _prune(cache: Path, keep: set[Path]) -> None:

@@ -16,7 +16,6 @@ Numbers marked "print.css" must change together with that stylesheet.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -156,8 +155,24 @@ def _lines(text: str, width: float, size: float) -> int:
 
 
 @lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[int, ...]:
+    """The lengths of a text's words, in order (a text is measured at several widths)."""
+    return tuple(len(word) for word in text.split())
+
+
 def _wrapped(text: str, per_line: int) -> int:
-    return len(textwrap.wrap(text, per_line, break_on_hyphens=False)) if text.strip() else 0
+    """Lines of at most `per_line` characters that greedy word wrap makes of the text, as
+    `textwrap.wrap` counts them (a word longer than a line is broken across lines), but
+    counted from word lengths alone: at state scale the fit measures a million cells."""
+    lines = 0
+    room = 0  # characters left on the current line
+    for length in _words(text):
+        if lines and length < room:  # fits after a space
+            room -= length + 1
+            continue
+        lines += 1 + (length - 1) // per_line  # a new line, and more for a word too long for one
+        room = per_line - ((length - 1) % per_line + 1)
+    return lines
 
 
 def leadership_goal_sheet(ref: GoalRef, parts: Sequence[sheets.TemplatePart]) -> Sheet:

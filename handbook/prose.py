@@ -10,7 +10,9 @@ in a pull request). It is never rendered as a Jinja template.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from html import unescape
 
 import markdown
 import nh3
@@ -60,6 +62,14 @@ class PlanProse:
     introduction: Markup
     closing: Markup
     footnotes: Markup
+
+    def __iter__(self) -> Iterator[Markup]:
+        return iter((self.introduction, self.closing, self.footnotes))
+
+
+def plain_text(html: Markup) -> str:
+    """Sanitised prose as the words a reader reads (for search): no tags, one space apart."""
+    return " ".join(unescape(nh3.clean(str(html), tags=set())).split())
 
 
 def render_prose(introduction: str, closing: str | None) -> PlanProse:

@@ -27,6 +27,11 @@ class Column:
     width: float
     field: str
 
+    def value(self, activity: Activity) -> str:
+        """The activity's field as text ("" where the plan leaves it out)."""
+        value = getattr(activity, self.field)
+        return "" if value is None else str(value)
+
 
 @dataclass(frozen=True)
 class Form:
@@ -63,8 +68,7 @@ def cell_text(column: Column, number: int, activity: Activity, unassigned: bool 
         return f"{number}. {activity.text}" + (" (page not assigned)" if unassigned else "")
     if column.field == "type":
         return f"{activity.type.number}. {activity.type.name}" if activity.type else ""
-    value = getattr(activity, column.field)
-    return "" if value is None else str(value)
+    return column.value(activity)
 
 
 LEADERSHIP = Form(

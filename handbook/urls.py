@@ -80,7 +80,12 @@ def plan_pdf(slug: str) -> str:
 
 
 def audience_uri(slug: str) -> str:
+    """An audience group's page (`handbook.audiences`)."""
     return f"audiences/{slug}.md"
+
+
+OTHER_AUDIENCES_SLUG = "other"
+"""The page of goals whose audience reaches no group: `/audiences/other/`."""
 
 
 ACTIVITY_ANCHOR = "goal-{goal}-activity-{activity}"

@@ -97,3 +97,15 @@ def test_text_search_and_links_lead_to_the_activity(page: Any, base_url: str) ->
 
 def test_with_no_filter_every_activity_is_listed(page: Any, base_url: str) -> None:
     assert len(shown(page, base_url, "")) == 33
+
+
+@pytest.mark.parametrize("group", ["district-leaders", "schools", "families"])
+def test_an_audience_group_in_the_url_shows_exactly_the_activities_of_goals_that_reach_it(
+    page: Any, base_url: str, group: str
+) -> None:
+    library = load_library(ROOT / "plans")
+    want = expected(lambda item: group in [g.slug for g in library.groups_of(item.goal.goal)])
+    assert want and shown(page, base_url, f"audience={group}") == want
+    options = page.eval_on_selector_all("select[name=audience] option", "os => os.map(o => o.value)")
+    assert len(options) <= 1 + len(library.audience_groups) + 1  # groups (and Other), never one per text
+    assert "students" not in options  # no sample goal reaches students: that filter would match nothing

@@ -95,11 +95,15 @@ def test_samples_still_build_beside_other_plans(site: Site) -> None:
     assert site.content("plans/sample-state-plan/").find(id="goal-3-activity-4") is not None
 
 
-def test_audiences_that_differ_only_in_a_final_period_are_one(site: Site) -> None:
-    entries = [text_of(li) for li in site.content("audiences/").select("ul.handbook-audiences li")]
-    assert "Familias y escuelas (2 goals)" in entries
-    goals = site.content("audiences/familias-y-escuelas/").select("ul.handbook-goal-links a")
-    assert [a["href"] for a in goals] == ["../../plans/rio-grande/#goal-1", "../../plans/rio-grande/#goal-3"]
+def test_audiences_in_other_languages_reach_their_groups_and_stay_as_written(site: Site) -> None:
+    """ "Familias y escuelas" (twice, once with a final period) reaches families and schools."""
+    page = site.content("audiences/families/")
+    goals = [a["href"] for a in page.select("h2 a")]
+    assert "../../plans/rio-grande/" in goals
+    written = [text_of(p) for p in page.select("p.handbook-meta") if "Target audience" in text_of(p)]
+    assert "Target audience: Familias y escuelas" in written
+    assert "Target audience: Familias y escuelas." in written
+    assert site.content("audiences/schools/").find(id="plan-rio-grande-goal-3") is not None
 
 
 def test_a_plan_alone_builds_without_the_samples(tmp_path: Path) -> None:

@@ -116,8 +116,48 @@ def test_a_misspelled_level_is_the_one_problem_reported_not_a_guess_at_others(tm
     ]
 
 
-def test_an_audience_named_index_gets_a_page_of_its_own(tmp_path: Path) -> None:
-    """`audiences/index/` is the page of all audiences: an audience called "Index" goes elsewhere."""
-    write(tmp_path, "a-plan.md", PLAN.replace("audience: Families", "audience: Index"))
-    (audience,) = load_library(tmp_path).audiences()
-    assert (audience.name, audience.slug) == ("Index", "index-2")
+def test_a_goal_may_name_its_audience_groups_where_matching_misses(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "a-plan.md",
+        PLAN.replace(
+            "audience: Families",
+            "audience: Title I coordinators\n        audience_groups: [district leaders, ATPs]",
+        ),
+    )
+    library = load_library(tmp_path)
+    goal = library.plans[0].goals[0]
+    assert [group.slug for group in library.groups_of(goal)] == [
+        "district-leaders",
+        "action-teams-for-partnerships",
+    ]
+    assert library.notices == ()
+
+
+def test_audience_groups_are_checked_with_did_you_mean(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "a-plan.md",
+        PLAN.replace(
+            "audience: Families", "audience: Families\n        audience_groups: [Familes, Families, Families]"
+        ),
+    )
+    with pytest.raises(PlanErrors) as raised:
+        load_library(tmp_path)
+    lines = str(raised.value).splitlines()
+    assert lines[0].startswith(
+        "plans/a-plan.md:8: goals[1].audience_groups[1]: unknown audience group 'Familes'; did you mean 'Families'? "
+        "(the groups are: Families, Students, Teachers and school staff,"
+    )
+
+
+def test_a_goal_that_reaches_no_group_is_a_notice_not_an_error(tmp_path: Path) -> None:
+    write(tmp_path, "a-plan.md", PLAN.replace("audience: Families", "audience: Title I coordinators"))
+    library = load_library(tmp_path)
+    (notice,) = library.notices
+    assert str(notice).startswith(
+        "plans/a-plan.md:7: goals[1].audience: notice: reaches no audience group, so the goal is listed "
+        "under Other audiences; if it reaches some, name them with audience_groups: [...]"
+    )
+    (other,) = [audience for audience in library.audiences() if audience.group is None]
+    assert (other.slug, other.name) == ("other", "Other audiences")

@@ -21,7 +21,8 @@ def test_paginate_keeps_items_whole_and_pages_within_size() -> None:
 
 @pytest.fixture(scope="module")
 def builder() -> PageBuilder:
-    return PageBuilder(load_library(ROOT / "plans"), listing_size=5)
+    """Listing pages of 1,500 bytes: the state plan's first goal (five activities) fills one."""
+    return PageBuilder(load_library(ROOT / "plans"), page_budget=1500)
 
 
 def strategy_listing(builder: PageBuilder, slug: str) -> list[PageContent]:

@@ -120,7 +120,7 @@ def test_a_plan_cannot_make_visitors_fetch_from_another_host(site: Site) -> None
 
 
 def test_the_search_index_holds_plan_markup_as_text(site: Site) -> None:
-    """Plan pages reach search through their search text (plan_search.html): a plan's
+    """Plan pages reach search through their search entries (made from the plan): a plan's
     markup arrives there escaped, as words, however the index is read."""
     docs = json.loads(site.html("search/search_index.json"))["docs"]
     hostile = " ".join(d["title"] + d["text"] for d in docs if d["location"].startswith("plans/hostile/"))

@@ -91,8 +91,10 @@ def test_goal_template_page_is_the_leadership_plan_template(sample_site: Site) -
             "programs of family and community engagement for student success."
         ),
         "Leadership strategies": "Guide learning and program development Document progress and evaluate outcomes",
-        "Target audience": "Districts leaders for partnerships",
+        "Target audience": "Districts leaders for partnerships (audience group: District leaders )",
     }
+    group = page.select_one(".handbook-audience-groups")
+    assert group is not None and "handbook-screen-only" in group["class"]  # the sheet prints the plan's words
     assert len(page.select("tr.handbook-blank-row")) == 2
 
 
@@ -144,19 +146,48 @@ def test_plans_index_lists_each_plan_with_level_counts(sample_site: Site) -> Non
     }
     state = "Sample State Leadership Plan for School, Family, and Community Partnerships"
     district = "Sample District Leadership Plan for School, Family, and Community Partnerships"
-    assert rows["state"] == [[state, "", "3", "14"]]
-    assert rows["district"] == [[district, "", "3", "10"]]
+    assert rows["state-plans"] == [[state, "", "3", "14"]]
+    assert rows["district-plans"] == [[district, "", "3", "10"]]
     school = "Sample School One-Year Action Plan for Partnerships"
-    assert rows["school"] == [[school, "A sample elementary school in the sample district", "4", "9"]]
+    assert rows["school-plans"] == [[school, "A sample elementary school in the sample district", "4", "9"]]
+    levels = [text_of(li) for li in page.select("ul.handbook-levels li")]
+    assert levels == ["State plans : 1", "District plans : 1", "School plans : 1"]
+    assert [li["id"] for li in page.select("ul.handbook-levels li")] == ["state", "district", "school"]
 
 
-def test_audiences_page_lists_each_audience_with_its_goals(sample_site: Site) -> None:
-    index = sample_site.content("audiences/").select("ul.handbook-audiences a")
-    assert len(index) == 6
-    assert index[3]["href"] == "districts-leaders-for-partnerships/"
-    page = sample_site.content("audiences/districts-leaders-for-partnerships/")
-    links = [a["href"] for a in page.select("ul.handbook-goal-links a")]
-    assert links == ["../../plans/sample-state-plan/#goal-2"]
+AUDIENCE_GROUPS = {  # every sample goal's audience, as written, and the groups it reaches
+    ("sample-state-plan", 1): ["principals-and-school-leaders", "district-leaders", "state-education-agency",
+                               "community-partners-and-businesses"],
+    ("sample-state-plan", 2): ["district-leaders"],
+    ("sample-state-plan", 3): ["state-education-agency", "other-state-agencies-and-organizations"],
+    ("sample-district-plan", 1): ["teachers-and-school-staff", "principals-and-school-leaders"],
+    ("sample-district-plan", 2): ["action-teams-for-partnerships", "schools"],
+    ("sample-district-plan", 3): ["families", "schools", "community-partners-and-businesses"],
+}  # fmt: skip
+
+
+def test_every_sample_goal_reaches_its_audience_groups(sample_site: Site) -> None:
+    reached: dict[tuple[str, int], list[str]] = {}
+    index = sample_site.content("audiences/")
+    for link in index.select("table.handbook-audiences th a"):
+        group = link["href"].strip("/")
+        page = sample_site.content(f"audiences/{group}/")
+        for heading in page.select("h3[id]"):
+            plan, goal = re.fullmatch(r"plan-(.+)-goal-(\d+)", heading["id"]).groups()  # type: ignore[union-attr]
+            reached.setdefault((plan, int(goal)), []).append(group)
+    assert reached == AUDIENCE_GROUPS
+    assert len(index.select("table.handbook-audiences tbody tr")) == 12  # every group, no "Other"
+
+
+def test_an_audience_group_page_lists_the_goals_and_activities_that_reach_it(sample_site: Site) -> None:
+    page = sample_site.content("audiences/district-leaders/")
+    goals = [h3["id"] for h3 in page.select("h3")]
+    assert goals == ["plan-sample-state-plan-goal-1", "plan-sample-state-plan-goal-2"]
+    links = [a["href"] for a in page.select("ol.handbook-activity-links a")]
+    assert links == [
+        f"../../plans/sample-state-plan/#goal-{g}-activity-{n}" for g in (1, 2) for n in range(1, 6)
+    ]
+    assert "Target audience: Districts leaders for partnerships" in text_of(page)
 
 
 def test_home_page_offers_every_way_in(sample_site: Site) -> None:
@@ -186,7 +217,7 @@ def test_goal_template_pages_are_left_out_of_search(sample_site: Site) -> None:
 def test_search_finds_each_plan_goal_and_activity_at_its_own_anchor_and_nothing_else(
     sample_site: Site,
 ) -> None:
-    """Plan pages are indexed from their search text (plan_search.html): a section for the
+    """Plan pages are indexed from search entries made from the plan: an entry for the
     plan, each goal and each activity, at the anchors of the plan page; no link labels,
     coverage tables or template details."""
     library = load_library(sample_site.root.parent / "plans")

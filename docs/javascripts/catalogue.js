@@ -33,7 +33,8 @@
     var goal = row[at.goal], activity = row[at.activity], text = row[at.text];
     var strategies = row[at.strategies].map(function (i) { return data.strategies[i]; });
     var type = row[at.type] >= 0 ? data.types[row[at.type]] : null;
-    var audience = row[at.audience] >= 0 ? data.audiences[row[at.audience]] : null;
+    var audience = row[at.audience] >= 0 ? data.audience_texts[row[at.audience]] : "";
+    var groups = row[at.audiences].map(function (i) { return data.audiences[i].slug; });
     var terms = type ? type.name : strategies.map(function (s) { return s.name; }).join("; ");
     var goalTitle = plan.goals[goal - 1];
     return {
@@ -43,10 +44,10 @@
       goal: goal, goalTitle: goalTitle, activity: activity, text: text,
       strategies: strategies.map(function (s) { return s.slug; }),
       type: type ? type.slug : "", terms: terms,
-      audience: audience ? audience.slug : "", audienceName: audience ? audience.name : "",
+      audiences: groups, audienceName: audience,
       dates: row[at.dates], grades: row[at.grades],
       haystack: (text + " " + plan.title + " " + goalTitle + " " + terms + " " +
-                 (audience ? audience.name : "") + " " + row[at.dates]).toLowerCase()
+                 audience + " " + row[at.dates]).toLowerCase()
     };
   });
 
@@ -98,7 +99,7 @@
       (!f.plan || r.plan === f.plan) &&
       (!f.strategy || r.strategies.indexOf(f.strategy) >= 0) &&
       (!f.type || r.type === f.type) &&
-      (!f.audience || r.audience === f.audience) &&
+      (!f.audience || r.audiences.indexOf(f.audience) >= 0) &&
       (!f.grade || r.grades.indexOf(f.grade) >= 0) &&
       (!f.words.length || f.words.every(function (w) { return r.haystack.indexOf(w) >= 0; }));
   }

@@ -22,10 +22,10 @@ from typing import TypeVar
 
 from handbook.library import Library
 from handbook.pages.catalogue import Catalogue
-from handbook.pages.content import Download, Inputs, PageContent, Search, TocEntry
+from handbook.pages.content import Download, Inputs, PageContent, Search, SearchEntry, TocEntry
 from handbook.pages.family import Build, Family
 from handbook.pages.goal_sheets import GoalSheets
-from handbook.pages.listing import LISTING_SIZE, Listing, paginate
+from handbook.pages.listing import PAGE_BUDGET, Listing, paginate
 from handbook.pages.listings import AudiencePages, CoveragePages, PlansIndex, StrategyPages, TypePages
 from handbook.pages.plan_pages import PlanPages
 from handbook.pages.print_views import PrintViews
@@ -34,7 +34,7 @@ from handbook.urls import Urls
 
 __all__ = [
     "FAMILIES",
-    "LISTING_SIZE",
+    "PAGE_BUDGET",
     "Download",
     "Family",
     "Inputs",
@@ -42,6 +42,7 @@ __all__ = [
     "PageBuilder",
     "PageContent",
     "Search",
+    "SearchEntry",
     "TocEntry",
     "paginate",
     "template_path",
@@ -70,13 +71,13 @@ class PageBuilder:
         self,
         library: Library,
         site_urls: Urls | None = None,
-        listing_size: int = LISTING_SIZE,
+        page_budget: int = PAGE_BUDGET,
         *,
         pdfs: bool = False,
     ) -> None:
         site_urls = site_urls or Urls()
         self.library = library
-        self.build = Build(library, site_urls, Renderer(library, site_urls), listing_size, pdfs)
+        self.build = Build(library, site_urls, Renderer(library, site_urls), page_budget, pdfs)
         self.families = [family(self.build) for family in FAMILIES]
 
     def family(self, kind: type[F]) -> F:

@@ -38,7 +38,7 @@ class Catalogue(Family):
         )
 
     def downloads(self) -> Iterator[Download]:
-        rows = [activity_row(item, self.build.urls) for item in self.library.activities()]
+        rows = [activity_row(item, self.library, self.build.urls) for item in self.library.activities()]
         yield Download(urls.CATALOGUE_CSV, lambda: to_csv(rows))
         yield Download(urls.CATALOGUE_JSON, lambda: to_json(rows))
         yield Download(urls.CATALOGUE_DATA, lambda: catalogue_script(self.library, self.build.urls))

@@ -53,10 +53,21 @@ class Search(Enum):
     PAGE = "page"
     """Indexed as rendered, like a hand-written page."""
 
-    TEXT = "text"
-    """Indexed from `PageContent.search_text`: the page's words in headings with the
-    page's own anchors, without the links, tables and details a search must skip. Made
-    from the plan, it spares the engine parsing the whole page and sections it exactly."""
+    ENTRIES = "entries"
+    """Indexed from `PageContent.search_entries`: the page's words, place by place (each
+    at one of the page's own anchors), without the links, tables and details a search
+    must skip. Made from the plan, they spare the engine rendering and parsing HTML for
+    its index, and section it exactly."""
+
+
+@dataclass(frozen=True)
+class SearchEntry:
+    """A place on a page that site search can lead to: its anchor (None: the top of the
+    page), its title and its words, as plain text (the engine adapter escapes them)."""
+
+    anchor: str | None
+    title: str
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -64,9 +75,10 @@ class PageContent:
     """One generated page.
 
     `src_uri` names the page as a source path (see `urls`); `title` is plain text;
-    `html` is the finished page body, rendered from `body` when first asked for, so an
+    `render()` makes the finished page body from `body`, when the engine asks for it, so an
     engine that rebuilds only what changed (`mkdocs serve --dirty`) renders only those
-    pages; `source` is the plan file the page presents, which "Edit this page" opens.
+    pages, and a page's HTML is held by the engine alone (at state scale, thousands of
+    pages of it); `source` is the plan file the page presents, which "Edit this page" opens.
     """
 
     src_uri: str
@@ -76,19 +88,24 @@ class PageContent:
     toc: tuple[TocEntry, ...] = ()
     source: str | None = None
     search: Search = Search.NONE
-    search_text: Callable[[], Markup] | None = field(default=None, repr=False, compare=False)
+    search_entries: Callable[[], list[SearchEntry]] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        if (self.search is Search.TEXT) != (self.search_text is not None):
-            raise ValueError(f"{self.src_uri}: a search text goes with Search.TEXT, and only with it")
+        if (self.search is Search.ENTRIES) != (self.search_entries is not None):
+            raise ValueError(f"{self.src_uri}: search entries go with Search.ENTRIES, and only with it")
 
-    @cached_property
-    def html(self) -> Markup:
+    def render(self) -> Markup:
+        """The page body, made afresh at each call (nothing is kept)."""
         return self.body()
 
     @cached_property
-    def search_html(self) -> Markup | None:
-        return self.search_text() if self.search_text is not None else None
+    def html(self) -> Markup:
+        """The page body, made once and kept: for tests and tools that read a page twice."""
+        return self.body()
+
+    def entries(self) -> list[SearchEntry]:
+        """What site search indexes for the page (`Search.ENTRIES`)."""
+        return self.search_entries() if self.search_entries is not None else []
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,8 @@ class Build:
     library: Library
     urls: Urls
     renderer: Renderer
-    listing_size: int
+    page_budget: int
+    """Bytes of listing HTML on one page of a long listing (`listing.PAGE_BUDGET`)."""
     pdfs: bool
     """Whether the build makes each plan's PDF (`handbook.pdf`), which plan pages then link."""
 

@@ -1,8 +1,10 @@
-"""One paginated listing for every long list: strategy, type, audience and coverage pages.
+"""One paginated listing for every long list: plans, strategy, type, audience and coverage pages.
 
 A strategy used by a third of a state's 15,000 activities would be one page of
-megabytes; split at about `LISTING_SIZE` entries a page stays light enough for a phone.
-Every listing splits the same way and names its further pages by one URL rule
+megabytes. A listing is split by what its entries weigh in HTML (an activity of sixty
+words weighs three of twenty), so that its pages stay within `PAGE_BUDGET` bytes however
+long the plans' texts are, and with the site around them under 200 KB: light enough for a
+phone. Every listing splits the same way and names its further pages by one URL rule
 (`urls.listing_page`): `strategies/<slug>/page-2/`, `coverage/page-2/`.
 """
 
@@ -16,9 +18,17 @@ from handbook import urls
 
 T = TypeVar("T")
 
-LISTING_SIZE = 500
-"""Entries (activity or goal links, table rows) on one page of a long listing: at 500
-links a page stays around 150 KB."""
+PAGE_BUDGET = 120_000
+"""Bytes of listing HTML on one page (the site's header, navigation and scripts add about
+30 KB)."""
+
+LINK = 120
+"""Bytes of markup around a linked line of text (`<li><a href="../../plans/...">`)."""
+
+
+def weight(*texts: str | None, markup: int = LINK) -> int:
+    """What an entry weighs in HTML: its texts and their markup (`LINK` for each text)."""
+    return sum(len(text or "") + markup for text in texts)
 
 
 def paginate(items: Sequence[T], weight: Callable[[T], int], size: int) -> list[list[T]]:
@@ -64,8 +74,8 @@ class Listing(Generic[T]):
         first_uri: str,
         items: Sequence[T],
         *,
-        weight: Callable[[T], int] = lambda item: 1,
-        size: int = LISTING_SIZE,
+        weight: Callable[[T], int],
+        size: int = PAGE_BUDGET,
         label: Callable[[list[T]], str],
     ) -> Listing[T]:
         split = paginate(items, weight, size)

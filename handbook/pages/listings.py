@@ -15,22 +15,21 @@ from handbook.library import ActivityRef, Audience, GoalRef
 from handbook.model import Plan
 from handbook.pages.content import PageContent, TocEntry
 from handbook.pages.family import Family
-from handbook.pages.listing import Listing, ListingPage, span
+from handbook.pages.listing import Listing, ListingPage, span, weight
 from handbook.strategies import Strategy
 
 T = TypeVar("T")
 
+PLAN_ROW = 250
+"""Bytes of a row of the plans index besides the plan's title and organization."""
 
-class PlansIndex(Family):
-    def pages(self) -> Iterator[PageContent]:
-        by_level = self.library.by_level()
-        yield PageContent(
-            urls.PLANS_INDEX,
-            "All plans",
-            self.renderer.later("plans.html", urls.PLANS_INDEX, by_level=by_level),
-            self.renderer.inputs("plans.html", every_plan=True),
-            tuple(TocEntry(f"{level.label} plans", level.value) for level in by_level),
-        )
+COVERAGE_ROW = 700
+"""Bytes of a coverage table's row besides the plan's title: seven counted cells."""
+
+
+def goal_weight(ref: GoalRef) -> int:
+    """A goal with its linked activities, as a listing shows them."""
+    return weight(ref.goal.title) + sum(weight(activity.text) for activity in ref.goal.activities)
 
 
 class ListingFamily(Family):
@@ -60,6 +59,37 @@ class ListingFamily(Family):
         ]
 
 
+class PlansIndex(ListingFamily):
+    """Every plan by level, state plans first, continuing on further pages at state scale;
+    the first page says where each level's plans begin (`/plans/#district`)."""
+
+    def pages(self) -> Iterator[PageContent]:
+        listing = Listing.of(
+            urls.PLANS_INDEX,
+            self.library.plans,
+            weight=lambda plan: weight(plan.title, plan.organization, markup=PLAN_ROW),
+            size=self.build.page_budget,
+            label=lambda page: span(page[0].title, page[-1].title),
+        )
+        counts = {level: len(plans) for level, plans in self.library.by_level().items()}
+        starts = {
+            level: next((page for page in listing.pages if any(p.level is level for p in page.items)), None)
+            for level in counts
+        }
+        yield from self.listing_pages(
+            listing,
+            "All plans",
+            "plans.html",
+            toc=lambda page: tuple(
+                TocEntry(f"{level.label} plans", f"{level.value}-plans")
+                for level in counts
+                if any(plan.level is level for plan in page.items)
+            ),
+            counts=counts,
+            starts=starts,
+        )
+
+
 class StrategyPages(ListingFamily):
     """What each strategy means, then every activity of every goal that uses it, by plan."""
 
@@ -80,8 +110,8 @@ class StrategyPages(ListingFamily):
         listing = Listing.of(
             urls.strategy_uri(strategy.slug),
             by_plan,
-            weight=lambda entry: sum(len(ref.goal.activities) for ref in entry[1]),
-            size=self.build.listing_size,
+            weight=lambda entry: weight(entry[0].title) + sum(goal_weight(ref) for ref in entry[1]),
+            size=self.build.page_budget,
             label=lambda page: span(page[0][0].title, page[-1][0].title),
         )
         return self.listing_pages(
@@ -96,7 +126,8 @@ class StrategyPages(ListingFamily):
 
 
 class AudiencePages(ListingFamily):
-    """The target audiences as plans write them, each with every goal addressed to it."""
+    """The audience groups, each with the goals that reach it and their activities, by plan;
+    and "Other audiences" for goals whose audience reaches no group."""
 
     def pages(self) -> Iterator[PageContent]:
         audiences = self.library.audiences()
@@ -110,13 +141,23 @@ class AudiencePages(ListingFamily):
             yield from self.listing(audience)
 
     def listing(self, audience: Audience) -> list[PageContent]:
-        listing: Listing[GoalRef] = Listing.of(
+        by_plan = [(plan, list(refs)) for plan, refs in groupby(audience.goals, key=lambda ref: ref.plan)]
+        listing = Listing.of(
             urls.audience_uri(audience.slug),
-            audience.goals,
-            size=self.build.listing_size,
-            label=lambda page: span(page[0].plan.title, page[-1].plan.title),
+            by_plan,
+            weight=lambda entry: (
+                weight(entry[0].title) + sum(goal_weight(ref) + weight(ref.goal.audience) for ref in entry[1])
+            ),
+            size=self.build.page_budget,
+            label=lambda page: span(page[0][0].title, page[-1][0].title),
         )
-        return self.listing_pages(listing, audience.name, "audience.html", audience=audience)
+        return self.listing_pages(
+            listing,
+            audience.name,
+            "audience.html",
+            toc=lambda page: tuple(TocEntry(plan.title, f"plan-{plan.slug}") for plan, _ in page.items),
+            audience=audience,
+        )
 
 
 class TypePages(ListingFamily):
@@ -139,8 +180,14 @@ class TypePages(ListingFamily):
         listing: Listing[tuple[Plan, list[ActivityRef]]] = Listing.of(
             urls.type_uri(kind.slug),
             by_plan,
-            weight=lambda entry: len(entry[1]),
-            size=self.build.listing_size,
+            weight=lambda entry: (
+                weight(entry[0].title)
+                + sum(
+                    weight(item.activity.text, item.goal.goal.title, item.activity.grades)
+                    for item in entry[1]
+                )
+            ),
+            size=self.build.page_budget,
             label=lambda page: span(page[0][0].title, page[-1][0].title),
         )
         return self.listing_pages(
@@ -155,7 +202,8 @@ class CoveragePages(ListingFamily):
         listing = Listing.of(
             urls.COVERAGE,
             self.library.plans,
-            size=self.build.listing_size,
+            weight=lambda plan: weight(plan.title, markup=COVERAGE_ROW),
+            size=self.build.page_budget,
             label=lambda page: span(page[0].title, page[-1].title),
         )
         yield from self.listing_pages(listing, "Coverage", "coverage.html")

@@ -1,7 +1,7 @@
 """Each plan's own page: introduction, goals with their strategies, audience and numbered
 activities (each at its own anchor), closing and footnotes, its coverage, and links to its
 goal sheets, its district or schools, and its downloads. The one generated page that site
-search indexes, from a lean search text made from the plan (`plan_search.html`)."""
+search indexes, from entries made from the plan (`_search_entries`)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from markupsafe import Markup
 from handbook import urls
 from handbook.library import GoalRef
 from handbook.model import Level, Plan
-from handbook.pages.content import PageContent, Search, TocEntry
+from handbook.pages.content import PageContent, Search, SearchEntry, TocEntry
 from handbook.pages.family import Family
-from handbook.prose import PlanProse, render_prose
+from handbook.prose import PlanProse, plain_text, render_prose
 
 
 class PlanPages(Family):
@@ -35,11 +35,11 @@ class PlanPages(Family):
             src_uri,
             plan.title,
             partial(self._body, plan, goals, prose, district, schools),
-            self.renderer.inputs("plan.html", "plan_search.html", plans=[p.source for p in shown]),
+            self.renderer.inputs("plan.html", plans=[p.source for p in shown]),
             toc,
             source=plan.source,
-            search=Search.TEXT,
-            search_text=partial(self._search_text, plan, goals, prose),
+            search=Search.ENTRIES,
+            search_entries=partial(self._search_entries, plan, goals, prose),
         )
 
     def _body(
@@ -55,7 +55,30 @@ class PlanPages(Family):
             district=district, schools=schools, pdf=self.build.pdfs,
         )  # fmt: skip
 
-    def _search_text(self, plan: Plan, goals: list[GoalRef], prose: Callable[[], PlanProse]) -> Markup:
-        return self.renderer.render(
-            "plan_search.html", urls.plan_uri(plan.slug), plan=plan, goals=goals, prose=prose()
-        )
+    def _search_entries(
+        self, plan: Plan, goals: list[GoalRef], prose: Callable[[], PlanProse]
+    ) -> list[SearchEntry]:
+        """The plan's words where the page shows them: the plan (its level, organization and
+        prose) at the top, each goal at `#goal-<n>` with its audience and results, each
+        activity at its own anchor. Left out, as they are the page's links and tables:
+        strategies, the coverage table, template details, downloads."""
+        about = f"{plan.level.label} plan" + (f": {plan.organization}." if plan.organization else ".")
+        written = prose()
+        entries = [
+            SearchEntry(None, plan.title, " ".join([about, *map(plain_text, written)]).strip()),
+        ]
+        for ref in goals:
+            goal = ref.goal
+            facts = [
+                ("Kind of goal", goal.kind.value.capitalize() if goal.kind else None),
+                ("Target audience", goal.audience),
+                ("Desired results", goal.results),
+                ("How results are measured", goal.measures),
+            ]
+            text = " ".join(f"{label}: {value}" for label, value in facts if value)
+            entries.append(SearchEntry(f"goal-{ref.number}", f"Goal {ref.number}. {goal.title}", text))
+            entries += [
+                SearchEntry(urls.activity_anchor(ref.number, item.number), item.activity.text)
+                for item in ref.activities()
+            ]
+        return entries

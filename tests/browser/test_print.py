@@ -146,6 +146,10 @@ def test_a_printed_goal_page_is_the_template_without_the_site_around_it(
 ) -> None:
     article = print_site.content(url)
     text = pdf_text(printed(page, print_site, url, "Letter"))
+    for screen_only in article.select(".handbook-screen-only"):  # links to audience groups, ...
+        if words := letters(screen_only.get_text()):
+            assert words not in text
+        screen_only.decompose()
     facts = [  # each strategy of a list on its own: print separates them with dots
         item.get_text()
         for dd in article.select(".handbook-template-facts dd")
