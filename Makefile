@@ -13,6 +13,8 @@ endif
 ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
+# Material 9.8 prints a two-box notice about MkDocs 2.0 at every start: noise for editors.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build offline test check new-plan lint bench schema clean
 

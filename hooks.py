@@ -241,11 +241,11 @@ def offline_download(config: MkDocsConfig) -> Path | None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    site_path = urlsplit(config.site_url or "/").path or "/"
+    address = urlsplit(config.site_url or "/")
+    origin = f"{address.scheme}://{address.netloc}" if address.scheme and address.netloc else ""
+    site_urls = Urls(config.use_directory_urls, base=address.path or "/", origin=origin)
     assert _session.library is not None, "on_config loads the plans first"
-    builder = PageBuilder(
-        _session.library, Urls(config.use_directory_urls, base=site_path), pdfs=_session.chromium is not None
-    )
+    builder = PageBuilder(_session.library, site_urls, pdfs=_session.chromium is not None)
     _generated.clear()
     for content in builder.pages():
         if files.get_file_from_path(content.src_uri) is not None:
@@ -275,7 +275,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: 
         root = posixpath.dirname(config.edit_uri.strip("/"))
         page.edit_url = f"{config.repo_url.rstrip('/')}/{root}/{content.source}"
     if content.search is not Search.PAGE:
-        page.meta["search"] = {"exclude": True}  # not searched, or searched by its search text
+        page.meta["search"] = {"exclude": True}  # not searched, or searched by its entries
+    if content.wide:
+        page.meta["hide"] = ["toc"]  # Material: no column for a table of contents
     return ""
 
 

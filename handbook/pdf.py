@@ -6,8 +6,9 @@ same print stylesheet the browser tests check, so the PDF is the pages on paper,
 per goal, with real text (selectable and searchable). A plan's goal pages are printed as
 one document (their articles, each on a sheet of its own) in one go, in a page that is
 loaded once and then takes each plan's sheets in turn: one print a plan instead of a
-navigation and a print a goal. pypdf drops the links,
-which point into the build machine's folders.
+navigation and a print a goal. The PDF is tagged (headings, lists and tables in a structure
+tree, the language, the title shown, a bookmark for each goal), so that a screen reader can
+read it, as ADA Title II and Section 508 ask of a public body's documents.
 
 Why Chromium and not WeasyPrint: the goal pages are laid out for Chromium's print engine
 already (the tests print them there), Debian packages it and Playwright drives it, both
@@ -38,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, ByteStringObject, DictionaryObject, IndirectObject, NameObject
 
 from handbook import urls
 from handbook.atomic import written_whole
@@ -63,7 +65,7 @@ CHROMIUM_ARGS = (
 """Headless Chromium for a build: no sandbox (builds run as root in containers) and none of
 the background traffic a closed network refuses."""
 
-VERSION = "2"
+VERSION = "3"
 """Part of every cache key: change it when the way PDFs are made changes."""
 
 _LINK = re.compile(rb'\s(?:href|src)="[^"]*"')
@@ -203,40 +205,106 @@ _SWAP = """([sheets, title]) => {
 
 async def _print_plan(page: Any, job: PlanPdf, cached: Path, printer: int) -> list[str]:
     """One plan's PDF: all its goal pages' articles in the loaded page, printed in one go
-    (no navigation, one print for the plan, not one of each per goal). Should a sheet spill
-    onto a second page after all, each goal page is printed alone, at the largest scale
-    that keeps it on one."""
+    (no navigation, one print for the plan, not one of each per goal), as a tagged PDF with
+    a bookmark for each goal. Should a sheet spill onto a second page after all, the plan
+    prints at the largest scale that keeps every sheet on one (one print still: joining
+    PDFs would lose their structure for screen readers)."""
     await page.evaluate(_SWAP, [_sheets(job).decode("utf-8"), job.title])
-    printed = [await page.pdf(format=PAPER, print_background=True)]
     spilled: list[str] = []
-    if len(PdfReader(io.BytesIO(printed[0])).pages) != len(job.pages):
-        printed = []
-        for html in job.pages:
-            await page.goto(html.as_uri())
-            for scale in SCALES:
-                one = await page.pdf(format=PAPER, print_background=True, scale=scale)
-                if len(PdfReader(io.BytesIO(one)).pages) == 1:
-                    break
-            else:
-                spilled.append(str(html))
-            printed.append(one)
-        await _load_shell(page, job, printer)
+    for scale in SCALES:
+        printed = await page.pdf(format=PAPER, print_background=True, scale=scale, tagged=True, outline=True)
+        if len(PdfReader(io.BytesIO(printed)).pages) == len(job.pages):
+            break
+    else:
+        spilled.append(str(job.output))
     # pypdf's work is Python's: on a thread, while Chromium prints the next plans.
     await asyncio.to_thread(_write_pdf, printed, job.title, cached)
     return spilled
 
 
-def _write_pdf(printed: Sequence[bytes], title: str, cached: Path) -> None:
-    """The printed pages as the download: without links (they point into the build
-    machine's folders), titled, and without the dates Chromium stamps (builds are
-    byte-identical)."""
-    writer = PdfWriter()
-    for pdf in printed:
-        writer.append(PdfReader(io.BytesIO(pdf)))
-    writer.remove_links()
-    writer.add_metadata({"/Title": title})
+REMOVED = ("/CreationDate", "/ModDate", "/Creator")
+"""What Chromium writes into a PDF's information that changes from build to build (the
+time, the browser's version), left out so that two builds of one commit are byte-identical."""
+
+
+def _write_pdf(printed: bytes, title: str, cached: Path) -> None:
+    """The printed PDF as the download, its structure for screen readers kept whole (Chromium
+    tags headings, lists and tables, sets the language and shows the title): titled, and
+    without the dates Chromium stamps."""
+    reader = PdfReader(io.BytesIO(printed))
+    writer = PdfWriter(clone_from=reader)
+    writer.pdf_header = reader.pdf_header  # Chromium's PDF 1.4, which tagging needs (pypdf writes 1.3)
+    kept = {key: value for key, value in (writer.metadata or {}).items() if key not in REMOVED}
+    writer.metadata = {**kept, "/Title": title}
+    _number_elements(writer)
     with written_whole(cached) as part:  # a cache entry is whole or absent
         writer.write(part)
+
+
+def _number_elements(writer: PdfWriter) -> None:
+    """Give the structure elements that carry an ID (header cells, which data cells name as
+    their `/Headers`) the IDs `node00000001`, `node00000002`, ... in document order.
+
+    Chromium names them after the page's DOM nodes, whose numbers depend on what the page
+    held before (printers reuse a loaded page), so the same plan would print differently
+    from build to build."""
+    tree = writer.root_object.get("/StructTreeRoot")
+    if tree is None:
+        return
+    tree = tree.get_object()
+    renamed: dict[str, str] = {}
+    elements: list[DictionaryObject] = []
+
+    def visit(node: Any) -> None:
+        node = node.get_object() if isinstance(node, IndirectObject) else node
+        if isinstance(node, ArrayObject):
+            for kid in node:
+                visit(kid)
+        elif isinstance(node, DictionaryObject) and "/S" in node:
+            elements.append(node)
+            if "/ID" in node:
+                new = renamed.setdefault(str(node["/ID"]), f"node{len(renamed) + 1:08d}")
+                node[NameObject("/ID")] = ByteStringObject(new.encode("ascii"))
+            if "/K" in node:
+                visit(node["/K"])
+
+    visit(tree.get("/K"))
+    for element in elements:  # data cells name their header cells
+        attributes = element.get("/A")
+        for attribute in attributes if isinstance(attributes, ArrayObject) else [attributes]:
+            attribute = attribute.get_object() if isinstance(attribute, IndirectObject) else attribute
+            headers = attribute.get("/Headers") if isinstance(attribute, DictionaryObject) else None
+            if isinstance(attribute, DictionaryObject) and isinstance(headers, ArrayObject):
+                attribute[NameObject("/Headers")] = ArrayObject(
+                    ByteStringObject(renamed.get(str(name), str(name)).encode("ascii")) for name in headers
+                )
+    if "/IDTree" in tree:
+        _rename_keys(tree["/IDTree"], renamed)
+
+
+def _rename_keys(node: Any, renamed: dict[str, str]) -> None:
+    """Rename the keys of a name tree in place (leaves keep their order: Chromium numbers
+    nodes in document order too), so that no part of the old tree is left behind."""
+    node = node.get_object() if isinstance(node, IndirectObject) else node
+    if not isinstance(node, DictionaryObject):
+        return
+    for kid in node.get("/Kids", ArrayObject()):
+        _rename_keys(kid, renamed)
+    names = node.get("/Names")
+    if isinstance(names, ArrayObject):
+        pairs = sorted(
+            (renamed.get(str(names[i]), str(names[i])), names[i + 1]) for i in range(0, len(names) - 1, 2)
+        )
+        node[NameObject("/Names")] = ArrayObject(
+            item for key, value in pairs for item in (ByteStringObject(key.encode("ascii")), value)
+        )
+        if pairs and "/Limits" in node:
+            node[NameObject("/Limits")] = ArrayObject(
+                ByteStringObject(key.encode("ascii")) for key in (pairs[0][0], pairs[-1][0])
+            )
+    elif "/Limits" in node and isinstance(kids := node.get("/Kids"), ArrayObject) and kids:
+        first, last = kids[0].get_object(), kids[-1].get_object()
+        node[NameObject("/Limits")] = ArrayObject([first["/Limits"][0], last["/Limits"][1]])
 
 
 SHELL = "handbook-pdf-{printer}.html"
@@ -257,13 +325,13 @@ async def _load_shell(page: Any, job: PlanPdf, printer: int) -> None:
 
 def _sheets(job: PlanPdf) -> bytes:
     """A plan's goal pages as one article's content: each page's article in a section that
-    print.css starts on a sheet of its own. (Every goal page stands as deep in the site, so
-    the shell's stylesheets and the articles' relative links hold for every plan.)"""
+    print.css starts on a sheet of its own, its links without their targets (which would
+    point into the build machine's folders; on paper a link is its words)."""
     sections = []
     for html in job.pages:
         article = _ARTICLE.search(html.read_bytes())
         assert article is not None, f"{html} has no article"
-        inner = article[0][article[0].index(b">") + 1 : -len(b"</article>")]
+        inner = _LINK.sub(b"", article[0][article[0].index(b">") + 1 : -len(b"</article>")])
         sections.append(b'<section class="handbook-printed-goal">' + inner + b"</section>")
     return b"".join(sections)
 

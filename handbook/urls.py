@@ -107,6 +107,10 @@ class Urls:
     base: str = "/"
     """The site's path on its host (`/` or, on a project site, `/<repo>/`), for absolute paths."""
 
+    origin: str = ""
+    """The site's scheme and host (`https://example.org`) where its address is known: then
+    downloads give full addresses, which open from a spreadsheet."""
+
     def url(self, src_uri: str) -> str:
         """`plans/x/goal-1.md` -> `plans/x/goal-1/` (or `plans/x/goal-1.html`); the home page is ``.
 
@@ -124,8 +128,10 @@ class Urls:
         return f"{stem}/"
 
     def absolute(self, src_uri: str, anchor: str | None = None) -> str:
-        """The absolute-path URL of a page (or a place on it), as downloads give it."""
-        return self.base.rstrip("/") + "/" + self.url(src_uri) + (f"#{anchor}" if anchor else "")
+        """The address of a page (or a place on it) as downloads give it: in full where the
+        site's address is known, else its absolute path."""
+        path = self.base.rstrip("/") + "/" + self.url(src_uri) + (f"#{anchor}" if anchor else "")
+        return self.origin + path
 
     def link(self, from_uri: str, to_uri: str, anchor: str | None = None) -> str:
         """A link from one page to another (or to a place on it), relative to where it appears."""

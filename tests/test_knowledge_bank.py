@@ -72,6 +72,18 @@ def test_every_activity_is_in_the_csv_and_json_with_a_url_that_reaches_its_ancho
     assert school[1]["type"] == "Learning at home" and school[1]["grades"] == "1-3"
 
 
+def test_with_the_sites_address_known_downloads_give_full_addresses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A spreadsheet opens a full address; a path alone leads nowhere from Excel."""
+    monkeypatch.setenv("HANDBOOK_SITE_URL", "https://example.org/handbook/")
+    site = build_site(make_project(tmp_path / "project"))
+    row = json.loads(site.path("catalogue/activities.json").read_text("utf-8"))[0]
+    assert row["url"] == "https://example.org/handbook/plans/sample-state-plan/#goal-1-activity-1"
+    assert rows_of(site, "catalogue/activities.csv")[0]["url"] == row["url"]
+    assert rows_of(site, "plans/sample-state-plan/activities.csv")[0]["url"] == row["url"]
+
+
 def test_the_catalogue_data_names_its_fields_and_brings_the_anchor_pattern(site: Site) -> None:
     """Python and the catalogue's script share names, not positions, and one anchor rule."""
     script = site.html("catalogue/activities.js")
@@ -98,7 +110,7 @@ def test_school_goal_pages_use_the_one_year_action_plan_form(site: Site) -> None
     assert headers == [
         "Activities", "Type of involvement", "Grades", "Dates", "Preparations needed", "Persons in charge and helping",
     ]  # fmt: skip
-    facts = {text_of(dt): text_of(dt.find_next_sibling("dd")) for dt in page.select("dl dt")}
+    facts = {text_of(dt).rstrip(":"): text_of(dt.find_next_sibling("dd")) for dt in page.select("dl dt")}
     assert facts["Goal 1 (academic)"] == "Improve students' reading skills and enjoyment of reading."
     assert facts["How each result is measured"].startswith("Reading assessments")
     cells = [text_of(td) for td in page.select_one("#activity-2").find_all("td")]

@@ -126,3 +126,24 @@ def test_serving_never_prints_pdfs_even_when_asked(tmp_path: Path) -> None:
         server.wait(timeout=30)
         log.close()
     assert "PDF downloads" not in (tmp_path / "serve.log").read_text()
+
+
+@needs_chromium
+def test_a_plans_pdf_is_the_same_whatever_its_printer_printed_before(tmp_path: Path) -> None:
+    """Printers reuse a loaded page for plan after plan, and Chromium numbers a tagged PDF's
+    table cells after the page's DOM nodes; a PDF must not depend on which plans happened to
+    be printed before it on the same printer (builds with different caches, other cores)."""
+    from handbook import pdf, urls
+    from handbook.loading import load_library
+
+    hillside = PLAN.replace("Lakeside", "Hillside")
+    project = make_project(
+        tmp_path / "project", {"lakeside.md": PLAN, "hillside.md": hillside}, samples=False
+    )
+    site = build_site(project)
+    jobs = {job.title: job for job in pdf.plan_jobs(load_library(project / "plans"), site.root, urls.Urls())}
+    hill, lake = jobs["Hillside District Leadership Plan"], jobs["Lakeside District Leadership Plan"]
+    pdf.make_pdfs([hill], CHROMIUM, tmp_path / "alone")
+    alone = hill.output.read_bytes()
+    pdf.make_pdfs([lake, hill], CHROMIUM, tmp_path / "after", at_once=1)
+    assert hill.output.read_bytes() == alone

@@ -104,8 +104,22 @@
       (!f.words.length || f.words.every(function (w) { return r.haystack.indexOf(w) >= 0; }));
   }
 
+  // Each cell says which column it is in: on a phone the rows are cards, labelled from the
+  // table's head (catalogue.css); the roles keep the table a table for screen readers there.
+  var labels = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) {
+    return th.textContent.replace(/[▲▼]/g, "").trim();
+  });
+  table.setAttribute("role", "table");
+  Array.prototype.forEach.call(table.querySelectorAll("thead, tbody"), function (group) {
+    group.setAttribute("role", "rowgroup");
+  });
+  table.tHead.rows[0].setAttribute("role", "row");  // its th keep their own role (Material styles
+  // th[role=columnheader] as a table it sorts itself)
+
   function cell(row, text) {
     var td = document.createElement("td");
+    td.setAttribute("role", "cell");
+    td.dataset.label = labels[row.cells.length];
     td.textContent = text;
     row.appendChild(td);
     return td;
@@ -115,6 +129,7 @@
     var fragment = document.createDocumentFragment();
     state.matches.slice(0, state.shown).forEach(function (r) {
       var row = document.createElement("tr");
+      row.setAttribute("role", "row");
       row.dataset.activity = r.plan + "/" + r.anchor;
       cell(row, r.planTitle);
       cell(row, r.level.charAt(0).toUpperCase() + r.level.slice(1));

@@ -35,6 +35,7 @@ class Catalogue(Family):
                 total=self.library.activity_count(),
             ),
             self.renderer.inputs("catalogue.html", every_plan=True),
+            wide=True,
         )
 
     def downloads(self) -> Iterator[Download]:

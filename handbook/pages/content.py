@@ -89,6 +89,9 @@ class PageContent:
     source: str | None = None
     search: Search = Search.NONE
     search_entries: Callable[[], list[SearchEntry]] | None = field(default=None, repr=False, compare=False)
+    wide: bool = False
+    """A data page (the catalogue, coverage): its tables take the page's width, with no
+    column kept for a table of contents beside them."""
 
     def __post_init__(self) -> None:
         if (self.search is Search.ENTRIES) != (self.search_entries is not None):

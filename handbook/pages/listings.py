@@ -41,6 +41,7 @@ class ListingFamily(Family):
         name: str,
         template: str,
         toc: Callable[[ListingPage[T]], tuple[TocEntry, ...]] = lambda page: (),
+        wide: bool = False,
         **context: Any,
     ) -> list[PageContent]:
         """A page per page of the listing: the template gets the page list (`pagination`),
@@ -54,6 +55,7 @@ class ListingFamily(Family):
                 ),
                 self.renderer.inputs(template, every_plan=True),
                 toc(page),
+                wide=wide,
             )
             for page in listing.pages
         ]
@@ -206,4 +208,4 @@ class CoveragePages(ListingFamily):
             size=self.build.page_budget,
             label=lambda page: span(page[0].title, page[-1].title),
         )
-        yield from self.listing_pages(listing, "Coverage", "coverage.html")
+        yield from self.listing_pages(listing, "Coverage", "coverage.html", wide=True)

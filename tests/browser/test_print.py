@@ -8,7 +8,11 @@ one long goal (eight long-form activities with every detail), which must shrink 
 from __future__ import annotations
 
 import io
+import json
 import re
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,6 +22,7 @@ from handbook.loading import load_library
 from tests.support.browser import CHROMIUM
 from tests.support.plans import SCHOOL_DISTRICT
 from tests.support.project import Site, build_site, make_project
+from tests.support.tagged_pdf import structure
 
 PAPERS = ("Letter", "A4")
 
@@ -329,3 +334,54 @@ def test_plan_pages_link_their_pdf_as_a_download(print_site: Site) -> None:
 def test_a_pdf_holds_no_link_into_the_machine_that_built_it(print_site: Site) -> None:
     data = print_site.path("plans/sample-state-plan/sample-state-plan.pdf").read_bytes()
     assert b"file://" not in data and str(print_site.root).encode() not in data
+
+
+def test_each_pdf_is_tagged_for_screen_readers_with_the_plans_structure(print_site: Site) -> None:
+    """Headings, tables of header and data cells, the language, the title shown, a bookmark
+    for each goal: what a screen reader needs (ADA Title II, Section 508)."""
+    library = load_library(print_site.root.parent / "plans")
+    for plan in library.plans:
+        reader = PdfReader(print_site.path(f"plans/{plan.slug}/{plan.slug}.pdf"))
+        root = reader.trailer["/Root"]
+        assert root["/MarkInfo"]["/Marked"].value is True, plan.slug
+        assert root["/Lang"] == "en"
+        assert root["/ViewerPreferences"]["/DisplayDocTitle"].value is True
+        assert reader.metadata is not None and reader.metadata.title == plan.title
+        assert [item.title for item in reader.outline if not isinstance(item, list)] == [
+            f"{'One-Year Action Plan' if plan.level.value == 'school' else 'Leadership Plan'} for Partnerships: "
+            f"Goal {n}"
+            for n in range(1, len(plan.goals) + 1)
+        ]
+        tree = structure(reader)
+        headings = [letters(h1.text) for h1 in tree.all("/H1")]
+        assert headings == [
+            letters(title) for title in (item.title for item in reader.outline if not isinstance(item, list))
+        ]
+        tables = tree.all("/Table")
+        assert len(tables) >= len(plan.goals)
+        header = [letters(th.text) for th in tables[0].all("/TH")]
+        assert header[:1] == ["Activities"]
+        cells = {letters(without_cjk(td.text)) for table in tables for td in table.all("/TD")}
+        for goal in plan.goals:
+            for number, activity in enumerate(goal.activities, start=1):
+                expected = letters(
+                    without_cjk(f"{number}. {activity.text}")
+                )  # a cell may add "(page not assigned)"
+                assert any(cell.startswith(expected) for cell in cells), (plan.slug, activity.text)
+
+
+def test_each_pdf_passes_the_pdf_ua_checks_a_machine_can_make(print_site: Site) -> None:
+    """pdfua (PyPI) checks the machine-checkable part of PDF/UA-1: no content outside the
+    structure, fonts, language, title. Its one warning stays: the PDFs do not claim PDF/UA
+    (much of it a machine cannot check)."""
+    paths = sorted(print_site.root.rglob("*.pdf"))
+    assert paths
+    for path in paths:
+        result = subprocess.run(
+            [str(Path(sys.executable).parent / "pdfua"), "check", "--format", "json", str(path)],
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        report = json.loads(result.stdout)
+        findings = [f"{f['rule_id']} {f['severity']}: {f['message']}" for f in report["findings"]]
+        assert report["summary"]["rules_run"] >= 10
+        assert [f for f in findings if not f.startswith("UA-28-004 warning")] == [], path.name

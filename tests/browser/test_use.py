@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from tests.browser.conftest import settle, site_pages
 from tests.support.project import Site
+from tests.support.web import serve_site
 
 POLICY_FORUM = "Conduct a policy forum on partnerships with statewide representation."
 PHONE = {"width": 375, "height": 740}
@@ -95,3 +97,70 @@ def test_the_phone_check_sees_a_page_that_scrolls_sideways(browser: Any, base_ur
     wider = page.evaluate("document.documentElement.scrollWidth")
     context.close()
     assert wider > 375
+
+
+LAPTOP = {"width": 1280, "height": 900}
+DATA_PAGES = ["catalogue/", "coverage/", "plans/sample-state-plan/", "plans/sample-school-plan/"]
+
+
+@pytest.fixture(scope="module")
+def samples_url(sample_site: Site) -> Iterator[str]:
+    """The sample plans alone: words as long as plans' words are (the plan of unbroken
+    words on the browser site scrolls inside its tables' boxes, by design)."""
+    with serve_site(sample_site.root) as url:
+        yield url
+
+
+@pytest.mark.parametrize("url", DATA_PAGES)
+def test_data_tables_fit_a_laptop_screen_without_breaking_a_word(
+    browser: Any, samples_url: str, url: str
+) -> None:
+    """At 1280 px the catalogue and coverage tables take the page's width (no empty column
+    for a table of contents), the compact coverage table fits a plan page's column, and the
+    layout wraps text between words only ("e-messag / e" no more)."""
+    base_url = samples_url
+    context = browser.new_context(viewport=LAPTOP)
+    page = context.new_page()
+    page.goto(base_url + url)
+    settle(page)
+    tables = page.evaluate(
+        """() => [...document.querySelectorAll('table.handbook-catalogue, table.handbook-coverage')].map(t => ({
+            table: t.scrollWidth, box: (t.closest('.handbook-table-scroll') || t.parentElement).clientWidth,
+            breaks: [...t.querySelectorAll('td, td a, th, th a')].map(e => getComputedStyle(e))
+                .filter(s => s.wordBreak !== 'normal' || !['normal'].includes(s.overflowWrap)).length
+        }))"""
+    )
+    context.close()
+    assert tables
+    for table in tables:
+        assert table["table"] <= table["box"], (url, table)
+        assert table["breaks"] == 0, url
+
+
+def test_data_pages_give_their_tables_the_pages_width(browser: Any, samples_url: str) -> None:
+    base_url = samples_url
+    context = browser.new_context(viewport=LAPTOP)
+    page = context.new_page()
+    for url in ("catalogue/", "coverage/"):
+        page.goto(base_url + url)
+        settle(page)
+        assert page.locator(".md-sidebar--secondary").is_hidden(), url  # no empty contents column
+        width = page.evaluate("document.querySelector('table').getBoundingClientRect().width")
+        assert width > 900, url
+    context.close()
+
+
+def test_on_a_phone_each_catalogue_activity_is_a_card_of_labelled_values(browser: Any, base_url: str) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(base_url + "catalogue/?plan=sample-state-plan")
+    settle(page)
+    first = page.locator("#catalogue-table tbody tr").first
+    assert first.evaluate("r => getComputedStyle(r).display") == "block"
+    labels = first.locator("td").evaluate_all("cells => cells.map(c => c.dataset.label)")
+    assert labels == ["Plan", "Level", "Goal", "Activity", "Strategies or type", "Audience", "Dates"]
+    label = first.locator("td").first.evaluate("c => getComputedStyle(c, '::before').content")
+    assert label == '"Plan"'
+    assert first.get_attribute("role") == "row"  # a table to a screen reader still
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    context.close()
