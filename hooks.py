@@ -264,16 +264,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def suggest_change(page: Page, config: MkDocsConfig, plan: str | None) -> str | None:
+    """Where "Suggest a change" leads: how changes are proposed (`/contribute/`), naming the
+    plan a plan's pages are made from; not straight into the code host's editor."""
+    if page.file.src_uri == urls.CONTRIBUTE:
+        return None
+    link = Urls(config.use_directory_urls).link(page.file.src_uri, urls.CONTRIBUTE)
+    return link + (f"?plan={plan}" if plan else "")
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
     content = _generated.get(page.file.src_uri)
+    plan = posixpath.splitext(posixpath.basename(content.source))[0] if content and content.source else None
+    page.edit_url = suggest_change(page, config, plan)
     if content is None:
         return markdown
     # Titles reach Material's templates unescaped; the plan's words must stay text.
     page.meta["title"] = html.escape(content.title, quote=False)
-    if content.source and config.repo_url and config.edit_uri:
-        # "Edit this page" opens the plan file: edit_uri names docs/, plans/ is beside it.
-        root = posixpath.dirname(config.edit_uri.strip("/"))
-        page.edit_url = f"{config.repo_url.rstrip('/')}/{root}/{content.source}"
     if content.search is not Search.PAGE:
         page.meta["search"] = {"exclude": True}  # not searched, or searched by its entries
     if content.wide:

@@ -48,6 +48,20 @@ def define_env(env: Any) -> None:
         )
 
     @env.macro  # type: ignore[untyped-decorator]
+    def asset(path: str) -> str:
+        """A file of the site (a script, a data file) as this page's HTML reaches it: relative
+        to where the page is written, with or without directory URLs (the offline copy)."""
+        return urls.Urls(bool(env.conf.use_directory_urls)).link(env.page.file.src_uri, path)
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def repository(path: str, kind: str = "edit") -> str:
+        """An address in the handbook's repository: a file to edit or read (`kind` edit or
+        blob, on the branch `edit_uri` names), or one of its pages (`kind` "": issues)."""
+        base = str(env.conf.repo_url or "").rstrip("/")
+        branch = [*str(env.conf.edit_uri or "edit/main/").strip("/").split("/"), "main"][1]
+        return f"{base}/{kind}/{branch}/{path}" if kind else f"{base}/{path}"
+
+    @env.macro  # type: ignore[untyped-decorator]
     def offline_copy() -> str:
         """A paragraph offering the offline copy, where this build publishes one (hooks.py)."""
         if not (env.conf.extra.get("handbook") or {}).get("offline_zip"):

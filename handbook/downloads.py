@@ -132,3 +132,24 @@ def catalogue_script(library: Library, site_urls: urls.Urls) -> str:
     }
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return f"window.handbookCatalogue = {payload};\n"
+
+
+PLAN_FIELDS = ("slug", "title", "level", "organization", "district", "href")
+"""The fields of each plan of the plans' data (`plans/plan-list.js`), named in the data."""
+
+
+def plan_list_script(library: Library, site_urls: urls.Urls) -> str:
+    """Every plan, for finding one on `/plans/` without a server: its title, level,
+    organization, the title of its district's plan (school plans), and its address relative
+    to the `plans/` folder, which holds this file."""
+    rows = []
+    for plan in library.plans:
+        district = library.plan(plan.district) if plan.district else None
+        rows.append(
+            [
+                plan.slug, plan.title, plan.level.value, plan.organization or "",
+                district.title if district else "", site_urls.link(urls.PLANS_INDEX, urls.plan_uri(plan.slug)),
+            ]
+        )  # fmt: skip
+    payload = json.dumps({"fields": PLAN_FIELDS, "rows": rows}, ensure_ascii=False, separators=(",", ":"))
+    return f"window.handbookPlans = {payload};\n"

@@ -189,8 +189,8 @@ def leadership_goal_sheet(ref: GoalRef, parts: Sequence[sheets.TemplatePart]) ->
         Table(
             form.widths,
             form.headers,
-            [form.cells(n, a, part.unassigned and a.page is None) for n, a in part.rows],
-            part.heading,
+            [form.cells(n, a, part.marked(a)) for n, a in part.rows],
+            f"{part.heading} {part.note}" if part.heading and part.note else part.heading,
         )
         for part in parts
     ]

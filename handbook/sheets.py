@@ -104,11 +104,33 @@ def form_for(level: Level) -> Form:
 
 @dataclass(frozen=True)
 class TemplatePart:
-    """One part of a goal's Leadership Plan template: page 1 or page 2 of the plan."""
+    """One part of a goal's Leadership Plan template: page 1 or page 2 of the plan.
+
+    `unassigned`: the part holds activities the plan put on no page. Where some are and
+    some are not, each unassigned one is marked (`marked`); where none is, the part says so
+    once (`note`), not on every line."""
 
     heading: str | None
     rows: list[tuple[int, Activity]]
     unassigned: bool = False
+
+    def marked(self, activity: Activity) -> bool:
+        """Whether this activity's row says "(page not assigned)"."""
+        return self.unassigned and activity.page is None and not self.none_assigned
+
+    @property
+    def none_assigned(self) -> bool:
+        return bool(self.rows) and all(activity.page is None for _, activity in self.rows)
+
+    @property
+    def note(self) -> str | None:
+        """What the part says once, where the plan sorted none of its activities onto pages,
+        or put none on this page."""
+        if self.unassigned and self.none_assigned:
+            return "The plan does not say which page these activities belong on: all are on page 1."
+        if self.heading and not self.rows:
+            return "No activity of this goal is on this page yet: the rows are for your team."
+        return None
 
 
 def template_parts(ref: GoalRef, always_split: bool = False) -> list[TemplatePart]:

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 
 from handbook.loading import load_library
 from handbook.pages import PageBuilder, PageContent, Search, paginate
+from handbook.pages.listing import plans_held
 from handbook.pages.listings import StrategyPages
 from tests.support.project import ROOT
 
@@ -54,3 +55,22 @@ def test_a_short_listing_has_one_page_and_no_page_list(tmp_path: Path) -> None:
     builder = PageBuilder(load_library(ROOT / "plans"))
     (page,) = strategy_listing(builder, "share-knowledge")
     assert "handbook-pagination" not in page.html
+
+
+def test_further_pages_are_named_by_level_and_letter_not_by_plan_titles(builder: PageBuilder) -> None:
+    """At a thousand plans a range of titles says nothing; "District plans M to Z" does."""
+    pages = strategy_listing(builder, "create-awareness")
+    soup = BeautifulSoup(pages[0].html, "html.parser")
+    labels = [" ".join(li.get_text(" ").split()) for li in soup.select("nav.handbook-pagination li")][:2]
+    assert labels == ["Page 1 : State plans S", "Page 2 : District plans S"]
+
+
+def test_a_page_label_gives_each_level_its_letters() -> None:
+    library = load_library(ROOT / "plans")
+    plans = [plan.model_copy(update={"title": title}) for plan, title in zip(
+        library.plans, ["Adams state plan", "Zion district plan", "Maple school plan"], strict=True
+    )]  # fmt: skip
+    assert plans_held(plans) == "State plans A, district plans Z, school plans M"
+    assert plans_held([plans[1], plans[1].model_copy(update={"title": "Baker district plan"})]) == (
+        "District plans Z\N{EN DASH}B"
+    )

@@ -205,6 +205,8 @@ def test_generated_pages_stay_out_of_the_navigation(sample_site: Site) -> None:
     assert hrefs == {
         "../../..", "../../", "../../../strategies/", "../../../audiences/", "../../../types/",
         "../../../catalogue/", "../../../coverage/", "../../../template/",
+        "../../../templates/blank/state/", "../../../templates/blank/district/",
+        "../../../templates/blank/school/", "../../../contribute/",
     }  # fmt: skip
 
 
@@ -242,25 +244,33 @@ REPO = "https://github.com/partnerships-handbook/handbook"
 
 
 @pytest.mark.parametrize(
-    ("url", "source"),
+    ("url", "suggest"),
     [
-        ("plans/sample-state-plan/", "plans/sample-state-plan.md"),
-        ("plans/sample-district-plan/goal-2/", "plans/sample-district-plan.md"),
-        ("plans/sample-school-plan/goal-4/", "plans/sample-school-plan.md"),
-        ("", "docs/index.md"),
-        ("template/", "docs/template.md"),
+        ("plans/sample-state-plan/", "../../contribute/?plan=sample-state-plan"),
+        ("plans/sample-district-plan/goal-2/", "../../../contribute/?plan=sample-district-plan"),
+        ("plans/sample-school-plan/goal-4/", "../../../contribute/?plan=sample-school-plan"),
+        ("", "contribute/"),
+        ("template/", "../contribute/"),
+        ("strategies/create-awareness/", "../../contribute/"),
     ],
 )
-def test_edit_this_page_opens_the_file_the_page_is_made_from(
-    sample_site: Site, url: str, source: str
+def test_suggest_a_change_leads_readers_to_how_changes_are_proposed_naming_the_plan(
+    sample_site: Site, url: str, suggest: str
 ) -> None:
-    edit = sample_site.page(url).select_one('a[title="Edit this page"]')
-    assert edit is not None and edit["href"] == f"{REPO}/edit/main/{source}"
+    """Not a bare pencil into a code editor: readers of a plan are not its editors."""
+    link = sample_site.page(url).select_one("a.handbook-suggest")
+    assert link is not None and link["href"] == suggest
+    assert link.get_text(" ", strip=True) == "Suggest a change"
 
 
-def test_pages_gathering_many_plans_have_no_edit_link(sample_site: Site) -> None:
-    for url in ("plans/", "strategies/create-awareness/", "catalogue/"):
-        assert sample_site.page(url).select_one('a[title="Edit this page"]') is None
+def test_the_contribute_page_links_the_repository_and_has_no_suggest_link(sample_site: Site) -> None:
+    page = sample_site.page("contribute/")
+    assert page.select_one("a.handbook-suggest") is None
+    assert page.select_one("#suggest-plan-edit")["href"] == f"{REPO}/edit/main/plans/"
+    assert f"{REPO}/blob/main/CONTRIBUTING.md" in [a["href"] for a in page.select("article a")]
+    scripts = [s["src"] for s in page.select("article script[src]")]
+    assert scripts == ["../plans/plan-list.js", "../javascripts/suggest.js"]
+    assert all((sample_site.root / "contribute" / src).resolve().is_file() for src in scripts)
 
 
 def test_the_repository_link_fetches_nothing_from_the_code_host(sample_site: Site) -> None:

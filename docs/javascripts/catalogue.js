@@ -17,6 +17,7 @@
   var body = table.tBodies[0];
   var count = document.getElementById("catalogue-count");
   var more = document.getElementById("catalogue-more");
+  var printed = document.getElementById("catalogue-print-summary");
   var state = { sort: "plan", dir: 1, shown: PAGE, matches: [] };
 
   // Rows are arrays whose fields the data names (`fields`); read them by name.
@@ -39,7 +40,7 @@
     var goalTitle = plan.goals[goal - 1];
     return {
       index: index,
-      plan: plan.slug, planTitle: plan.title, level: plan.level,
+      plan: plan.slug, planTitle: plan.title, planTitleLower: plan.title.toLowerCase(), level: plan.level,
       anchor: anchor(goal, activity), href: plan.href + "#" + anchor(goal, activity),
       goal: goal, goalTitle: goalTitle, activity: activity, text: text,
       strategies: strategies.map(function (s) { return s.slug; }),
@@ -50,6 +51,11 @@
                  audience + " " + row[at.dates]).toLowerCase()
     };
   });
+
+  // The plan filter takes part of a title, as typed, or a plan's slug (`?plan=<slug>`, as
+  // links and bookmarks give it): a dropdown of a thousand plans could not be used.
+  var planSlugs = {};
+  data.plans.forEach(function (p) { planSlugs[p.slug] = true; });
 
   var LEVELS = { state: 0, district: 1, school: 2 };
   var KEYS = {
@@ -96,7 +102,7 @@
 
   function matches(r, f) {
     return (!f.level || r.level === f.level) &&
-      (!f.plan || r.plan === f.plan) &&
+      (!f.plan || r.plan === f.plan || (!f.planIsSlug && r.planTitleLower.indexOf(f.plan) >= 0)) &&
       (!f.strategy || r.strategies.indexOf(f.strategy) >= 0) &&
       (!f.type || r.type === f.type) &&
       (!f.audience || r.audiences.indexOf(f.audience) >= 0) &&
@@ -150,17 +156,35 @@
       ? "All " + total + " activities" + (shown < total ? ", showing the first " + shown : "") + "."
       : total + " of " + records.length + " activities match" + (shown < total ? ", showing the first " + shown : "") + ".";
     more.hidden = shown >= total;
+    if (printed) printed.textContent = summary(total);
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
       var key = th.querySelector("button").dataset.sort;
       th.setAttribute("aria-sort", key === state.sort ? (state.dir > 0 ? "ascending" : "descending") : "none");
     });
   }
 
+  // What paper says of the view, in one line: the filters that are set, and the count.
+  function summary(total) {
+    var set = [];
+    FILTERS.forEach(function (name) {
+      var field = form.elements[name];
+      var value = field.value.trim();
+      if (!value) return;
+      var shown = field.tagName === "SELECT" ? field.options[field.selectedIndex].text : "\u201c" + value + "\u201d";
+      var label = field.closest("label").firstChild.textContent.trim();
+      set.push(label + ": " + shown);
+    });
+    return (set.length ? set.join("; ") + ". " : "Every activity. ") +
+      total + " of " + records.length + " activities" +
+      (state.shown < total ? "; the first " + state.shown + " are printed." : ".");
+  }
+
   function update() {
     var start = performance.now();
     var q = form.elements.text.value.trim().toLowerCase();
     var f = {
-      level: form.elements.level.value, plan: form.elements.plan.value,
+      level: form.elements.level.value, plan: form.elements.plan.value.trim().toLowerCase(),
+      planIsSlug: planSlugs[form.elements.plan.value.trim()] === true,
       strategy: form.elements.strategy.value, type: form.elements.type.value,
       audience: form.elements.audience.value, grade: form.elements.grade.value,
       words: q ? q.split(/\s+/) : []
@@ -178,7 +202,9 @@
   }
 
   form.addEventListener("change", update);
-  form.addEventListener("input", function (event) { if (event.target.name === "text") update(); });
+  form.addEventListener("input", function (event) {
+    if (event.target.name === "text" || event.target.name === "plan") update();
+  });
   form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
   form.addEventListener("reset", function () { window.setTimeout(update, 0); });
   more.addEventListener("click", function () { state.shown += PAGE * 5; render(); });

@@ -39,9 +39,17 @@ class GoalSheets(Family):
         src_uri = urls.goal_uri(ref.plan.slug, ref.number)
         if ref.plan.level is Level.SCHOOL:
             fit = printing.fit(printing.school_goal_sheet(ref))
-            return self.renderer.render(SCHOOL_TEMPLATE, src_uri, ref=ref, fit=fit, form=sheets.SCHOOL)
+            return self.renderer.render(
+                SCHOOL_TEMPLATE, src_uri, ref=ref, fit=fit, form=sheets.SCHOOL, pdf=self.build.pdfs
+            )
         parts = sheets.template_parts(ref)
         fit = printing.fit(printing.leadership_goal_sheet(ref, parts))
         return self.renderer.render(
-            LEADERSHIP_TEMPLATE, src_uri, ref=ref, parts=parts, fit=fit, form=sheets.LEADERSHIP
+            LEADERSHIP_TEMPLATE,
+            src_uri,
+            ref=ref,
+            parts=parts,
+            fit=fit,
+            form=sheets.LEADERSHIP,
+            pdf=self.build.pdfs,
         )

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Generic, TypeVar
 
 from handbook import urls
+from handbook.model import Plan
 
 T = TypeVar("T")
 
@@ -93,6 +95,21 @@ class Listing(Generic[T]):
         return name if page.number == 1 else f"{name} (page {page.number})"
 
 
-def span(first: str, last: str) -> str:
-    """A page's label in a page list: the first and last plan it holds."""
-    return first if first == last else f"{first} \N{EN DASH} {last}"
+def plans_held(plans: Sequence[Plan]) -> str:
+    """A page's label in a page list, in words a reader knows: the levels of the plans it
+    holds and the first letters of their titles ("District plans M-Z, school plans A-C", with
+    an en dash), not the titles of its first and last plan (at a thousand plans, they say
+    nothing)."""
+    parts = []
+    for level, group in groupby(plans, key=lambda plan: plan.level):
+        titles = [plan.title for plan in group]
+        first, last = _initial(titles[0]), _initial(titles[-1])
+        letters = first if first == last else f"{first}\N{EN DASH}{last}"
+        parts.append(f"{level.label.lower()} plans {letters}")
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+def _initial(title: str) -> str:
+    """The letter a title is filed under (its first letter or digit, in capitals)."""
+    return next((char.upper() for char in title if char.isalnum()), "#")

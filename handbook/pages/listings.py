@@ -10,12 +10,13 @@ from itertools import groupby
 from typing import Any, TypeVar
 
 from handbook import urls
+from handbook.downloads import plan_list_script
 from handbook.involvement import InvolvementType
 from handbook.library import ActivityRef, Audience, GoalRef
 from handbook.model import Plan
-from handbook.pages.content import PageContent, TocEntry
+from handbook.pages.content import Download, PageContent, TocEntry
 from handbook.pages.family import Family
-from handbook.pages.listing import Listing, ListingPage, span, weight
+from handbook.pages.listing import Listing, ListingPage, plans_held, weight
 from handbook.strategies import Strategy
 
 T = TypeVar("T")
@@ -63,7 +64,12 @@ class ListingFamily(Family):
 
 class PlansIndex(ListingFamily):
     """Every plan by level, state plans first, continuing on further pages at state scale;
-    the first page says where each level's plans begin (`/plans/#district`)."""
+    the first page says where each level's plans begin (`/plans/#district`). Each page can
+    find plans by title, organization or district, and by level, among all of them
+    (`plans.js`, from the plans' data)."""
+
+    def downloads(self) -> Iterator[Download]:
+        yield Download(urls.PLANS_DATA, lambda: plan_list_script(self.library, self.build.urls))
 
     def pages(self) -> Iterator[PageContent]:
         listing = Listing.of(
@@ -71,7 +77,7 @@ class PlansIndex(ListingFamily):
             self.library.plans,
             weight=lambda plan: weight(plan.title, plan.organization, markup=PLAN_ROW),
             size=self.build.page_budget,
-            label=lambda page: span(page[0].title, page[-1].title),
+            label=plans_held,
         )
         counts = {level: len(plans) for level, plans in self.library.by_level().items()}
         starts = {
@@ -114,7 +120,7 @@ class StrategyPages(ListingFamily):
             by_plan,
             weight=lambda entry: weight(entry[0].title) + sum(goal_weight(ref) for ref in entry[1]),
             size=self.build.page_budget,
-            label=lambda page: span(page[0][0].title, page[-1][0].title),
+            label=lambda page: plans_held([plan for plan, _ in page]),
         )
         return self.listing_pages(
             listing,
@@ -123,6 +129,7 @@ class StrategyPages(ListingFamily):
             toc=lambda page: tuple(TocEntry(plan.title, f"plan-{plan.slug}") for plan, _ in page.items),
             strategy=strategy,
             goals=goals,
+            activities=sum(len(ref.goal.activities) for ref in goals),
             plan_count=len(by_plan),
         )
 
@@ -151,7 +158,7 @@ class AudiencePages(ListingFamily):
                 weight(entry[0].title) + sum(goal_weight(ref) + weight(ref.goal.audience) for ref in entry[1])
             ),
             size=self.build.page_budget,
-            label=lambda page: span(page[0][0].title, page[-1][0].title),
+            label=lambda page: plans_held([plan for plan, _ in page]),
         )
         return self.listing_pages(
             listing,
@@ -190,7 +197,7 @@ class TypePages(ListingFamily):
                 )
             ),
             size=self.build.page_budget,
-            label=lambda page: span(page[0][0].title, page[-1][0].title),
+            label=lambda page: plans_held([plan for plan, _ in page]),
         )
         return self.listing_pages(
             listing, kind.name, "type.html", kind=kind, total=len(items), plan_count=len(by_plan)
@@ -206,6 +213,6 @@ class CoveragePages(ListingFamily):
             self.library.plans,
             weight=lambda plan: weight(plan.title, markup=COVERAGE_ROW),
             size=self.build.page_budget,
-            label=lambda page: span(page[0].title, page[-1].title),
+            label=plans_held,
         )
         yield from self.listing_pages(listing, "Coverage", "coverage.html", wide=True)
