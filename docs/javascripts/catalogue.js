@@ -28,6 +28,11 @@
     return data.anchor.replace("{goal}", goal).replace("{activity}", activity);
   }
 
+  // Words match as readers type them: any case, with or without accents ("rio" finds "Río").
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
   // One record per activity, with what filters and sorting need precomputed.
   var records = data.rows.map(function (row, index) {
     var plan = data.plans[row[at.plan]];
@@ -40,15 +45,15 @@
     var goalTitle = plan.goals[goal - 1];
     return {
       index: index,
-      plan: plan.slug, planTitle: plan.title, planTitleLower: plan.title.toLowerCase(), level: plan.level,
+      plan: plan.slug, planTitle: plan.title, planTitleLower: fold(plan.title), level: plan.level,
       anchor: anchor(goal, activity), href: plan.href + "#" + anchor(goal, activity),
       goal: goal, goalTitle: goalTitle, activity: activity, text: text,
       strategies: strategies.map(function (s) { return s.slug; }),
       type: type ? type.slug : "", terms: terms,
       audiences: groups, audienceName: audience,
       dates: row[at.dates], grades: row[at.grades],
-      haystack: (text + " " + plan.title + " " + goalTitle + " " + terms + " " +
-                 audience + " " + row[at.dates]).toLowerCase()
+      haystack: fold(text + " " + plan.title + " " + goalTitle + " " + terms + " " +
+                 audience + " " + row[at.dates])
     };
   });
 
@@ -181,9 +186,9 @@
 
   function update() {
     var start = performance.now();
-    var q = form.elements.text.value.trim().toLowerCase();
+    var q = fold(form.elements.text.value.trim());
     var f = {
-      level: form.elements.level.value, plan: form.elements.plan.value.trim().toLowerCase(),
+      level: form.elements.level.value, plan: fold(form.elements.plan.value.trim()),
       planIsSlug: planSlugs[form.elements.plan.value.trim()] === true,
       strategy: form.elements.strategy.value, type: form.elements.type.value,
       audience: form.elements.audience.value, grade: form.elements.grade.value,

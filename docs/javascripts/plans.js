@@ -22,11 +22,16 @@
   var base = script ? script.src : window.location.href;
   var LEVELS = { state: "State", district: "District", school: "School" };
 
+  // Words match as readers type them: any case, with or without accents ("rio" finds "Río").
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
   var plans = data.rows.map(function (row) {
     return {
       title: row[at.title], level: row[at.level], organization: row[at.organization],
       district: row[at.district], href: new URL(row[at.href], base).href,
-      haystack: [row[at.title], row[at.organization], row[at.district], row[at.slug]].join(" ").toLowerCase()
+      haystack: fold([row[at.title], row[at.organization], row[at.district], row[at.slug]].join(" "))
     };
   });
 
@@ -38,7 +43,7 @@
   }
 
   function show() {
-    var words = form.elements.q.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    var words = fold(form.elements.q.value.trim()).split(/\s+/).filter(Boolean);
     var level = form.elements.level.value;
     var asked = words.length > 0 || level !== "";
     found.hidden = !asked;

@@ -1,0 +1,135 @@
+"""Finding your way among a thousand plans written as people write them (bench/synthetic.py:
+every audience in its own words, accents, every level), where the samples cannot show
+whether a listing still says anything: page labels, filters, counts, sticky headers."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from bench.synthetic import write_plans
+from handbook.loading import load_library
+from tests.browser.conftest import settle
+from tests.support.project import Site, build_site, make_project
+from tests.support.web import serve_site
+
+PLAN_COUNT = 1000
+PHONE = {"width": 375, "height": 740}
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The samples and 1,000 synthetic plans, built without PDFs (their printing is tested
+    on the samples; here it would only take time)."""
+    project = make_project(tmp_path_factory.mktemp("thousand"))
+    write_plans(project / "plans", PLAN_COUNT)
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("HANDBOOK_PDFS", "false")
+        return build_site(project)
+
+
+@pytest.fixture(scope="module")
+def large_url(large_site: Site) -> Iterator[str]:
+    with serve_site(large_site.root) as url:
+        yield url
+
+
+def test_typing_a_place_finds_its_plans_among_a_thousand_with_or_without_accents(
+    page: Any, large_url: str, large_site: Site
+) -> None:
+    library = load_library(large_site.root.parent / "plans")
+    expected = sorted(plan.title for plan in library.plans if "Kōwhai" in plan.title)
+    assert 0 < len(expected) < len(library.plans) / 10
+    page.goto(large_url + "plans/")
+    page.fill("input[name=q]", "kowhai")  # as typed on a keyboard without "ō"
+    page.wait_for_function("location.search === '?find=kowhai'")
+    found = page.locator("#plans-list > li > a").all_inner_texts()
+    # also plans whose district or organization is in Kōwhai: every match names it somewhere
+    assert set(expected) <= set(found)
+    items = page.locator("#plans-list > li").all_inner_texts()
+    assert all("Kōwhai" in item for item in items)
+    assert page.locator("#plans-count").inner_text() == f"{len(found)} of {len(library.plans)} plans match."
+
+
+def test_on_a_phone_plan_titles_get_the_width_of_the_screen_at_a_thousand_plans(
+    browser: Any, large_url: str
+) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(large_url + "plans/")
+    widths = page.eval_on_selector_all(
+        "table.handbook-plans td:first-child a", "links => links.map(a => a.getBoundingClientRect().width)"
+    )
+    context.close()
+    assert len(widths) > 50 and min(widths) >= 200
+
+
+@pytest.mark.parametrize("url", ["plans/", "strategies/create-awareness/", "coverage/"])
+def test_further_pages_of_a_long_listing_are_named_in_words_a_reader_knows(
+    large_site: Site, url: str
+) -> None:
+    labels = [
+        " ".join(li.get_text(" ").split())
+        for li in large_site.page(url).select("nav.handbook-pagination")[0].select("li")
+    ]
+    assert len(labels) > 2
+    level_letters = r"(State|District|School) plans \w(\N{EN DASH}\w)?"
+    assert all(re.fullmatch(rf"Page \d+ : {level_letters}(, (state|district|school) plans \w(\N{{EN DASH}}\w)?)*", label)
+               for label in labels), labels  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["strategies/create-awareness/", "strategies/celebrate-milestones/", "types/volunteering/",
+     "audiences/families/", "audiences/other/"],
+)  # fmt: skip
+def test_at_a_thousand_plans_each_listing_and_the_catalogue_count_the_same_activities(
+    page: Any, large_url: str, url: str
+) -> None:
+    page.goto(large_url + url)
+    link = page.locator(".handbook-to-catalogue a").first
+    promised = int(re.search(r"See these ([\d,]+) activit", link.inner_text())[1].replace(",", ""))  # type: ignore[index]
+    link.click()
+    page.wait_for_url("**/catalogue/?*")
+    settle(page)
+    shown = page.locator("#catalogue-count").inner_text()
+    assert shown.startswith(f"{promised} of "), shown
+
+
+def test_the_coverage_header_is_in_sight_after_scrolling_to_the_last_row(
+    browser: Any, large_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 700})
+    page = context.new_page()
+    page.goto(large_url + "coverage/")
+    box = page.locator(".handbook-table-scroll--both").first
+    box.locator("tbody tr").last.scroll_into_view_if_needed()
+    page.wait_for_timeout(100)
+    header_top, box_top, scrolled = box.evaluate(
+        """b => [b.querySelector('thead th:last-child').getBoundingClientRect().top,
+                 b.getBoundingClientRect().top, b.scrollTop]"""
+    )
+    context.close()
+    assert scrolled > 0 and abs(header_top - box_top) <= 1
+
+
+def test_the_printed_catalogue_is_one_line_of_filters_then_many_activities_a_page(
+    page: Any, large_url: str
+) -> None:
+    page.goto(large_url + "catalogue/?strategy=share-knowledge&level=district")
+    settle(page)
+    rows = page.locator("#catalogue-table tbody tr").count()
+    assert rows == 100  # the first hundred shown, as on screen
+    reader = PdfReader(io.BytesIO(page.pdf(format="Letter", print_background=True)))
+    first = " ".join(reader.pages[0].extract_text().split())
+    assert first.startswith("Activity catalogue")
+    summary = page.locator("#catalogue-print-summary").inner_text()
+    assert "Share knowledge" in summary and "District" in summary and "100" in summary
+    assert " ".join(summary.split()) in first
+    assert "type part of its title" not in first and "Show more" not in first  # no form on paper
+    assert len(reader.pages) <= rows / 5  # several activities to a page (synthetic ones run long)
