@@ -5,7 +5,7 @@ they can act on it, `plans/<file>.md:<line>: <field path>: <what is wrong>` (in 
 `messages`), and every problem of every file in one run (fixing one error at a time
 through CI round-trips is how editors give up). Each file is checked before it is read
 (`repository`), its front matter read as plain data (`plain_yaml`), validated against the
-contract (`model`), and located line by line; rules across plans (titles, districts)
+contract (`model`), and located line by line; rules across plans (titles, districts, years)
 come last. Nothing here raises on bad input; `load_library` raises `PlanErrors` holding
 them all.
 """
@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from handbook import messages, plain_yaml, repository
+from handbook import messages, plain_yaml, repository, years
 from handbook.library import Library
 from handbook.messages import Loc
 from handbook.model import INTRODUCTION, Level, Plan, validate_front_matter
@@ -237,6 +237,7 @@ def load_library(
         else:
             titles[key] = plan
     problems.extend(_district_problems(plans, plans_dir, failed))
+    problems.extend(_previous_problems(plans, plans_dir, failed))
     if problems:
         raise PlanErrors(problems)
     library = Library.from_plans(plans)
@@ -295,6 +296,48 @@ def _district_problems(plans: list[Plan], plans_dir: Path, failed: set[str]) -> 
             "district",
             f"no district plan plans/{plan.district}.md{hint}",
         )
+
+
+def _previous_problems(plans: list[Plan], plans_dir: Path, failed: set[str]) -> Iterator[PlanProblem]:
+    """A plan's `previous` is the same level's plan for an earlier school year, and each plan
+    is the previous of one plan at most, so that the years of a plan form one chain."""
+    by_slug = {plan.slug: plan for plan in plans}
+    named: dict[str, Plan] = {}
+    for plan in plans:
+        if plan.previous is None or plan.previous in failed:
+            continue
+        problem = _previous_problem(plan, by_slug, named)
+        named.setdefault(plan.previous, plan)
+        if problem:
+            yield PlanProblem(
+                plan.source, _key_line(plans_dir / f"{plan.slug}.md", "previous"), "previous", problem
+            )
+
+
+def _previous_problem(plan: Plan, by_slug: dict[str, Plan], named: dict[str, Plan]) -> str | None:
+    assert plan.previous is not None
+    earlier = by_slug.get(plan.previous)
+    if plan.previous == plan.slug:
+        return "names this plan itself: name the plan for an earlier year"
+    if earlier is None:
+        same_level = sorted(slug for slug, other in by_slug.items() if other.level is plan.level)
+        close = difflib.get_close_matches(plan.previous, same_level, n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return f"no plan plans/{plan.previous}.md{hint}"
+    if earlier.level is not plan.level:
+        return (
+            f"{earlier.source} is a {earlier.level.value} plan: name this "
+            f"{plan.level.value}'s plan for an earlier year"
+        )
+    if plan.year is None:
+        return f'a plan that follows an earlier year\'s plan gives its own year: add year: "{years.EXAMPLE}"'
+    if earlier.year is None:
+        return f"{earlier.source} gives no year: add its year there"
+    if years.start(earlier.year) >= years.start(plan.year):
+        return f"{earlier.source} is for {earlier.year}, not a year before this plan's {plan.year}"
+    if plan.previous in named:
+        return f"{named[plan.previous].source} names {earlier.source} as its previous plan too: a plan has one next year's plan"
+    return None
 
 
 def _field_line(path: Path, loc: Loc) -> int:

@@ -29,7 +29,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
-from handbook import limits
+from handbook import limits, years
 from handbook.audiences import AUDIENCE_GROUPS, AudienceGroup
 from handbook.involvement import INVOLVEMENT_TYPES, InvolvementType
 from handbook.problems import quote
@@ -107,6 +107,26 @@ class GoalKind(StrEnum):
     CLIMATE = "climate"
 
 
+class Status(StrEnum):
+    """Where an activity stands in its school year, as a team reports it."""
+
+    PLANNED = "planned"
+    IN_PROGRESS = "in progress"
+    DONE = "done"
+    NOT_DONE = "not done"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+STATUS_ALIASES = {
+    "in-progress": "in progress", "in_progress": "in progress", "inprogress": "in progress",
+    "not-done": "not done", "not_done": "not done", "completed": "done", "complete": "done",
+}  # fmt: skip
+"""Other ways of writing a status that mean one of the four."""
+
+
 def _choice(enum: type[StrEnum], aliases: dict[str, str] | None = None) -> Any:
     """A validator for a closed set of words, with "did you mean" for near misses."""
     names = [member.value for member in enum]
@@ -174,6 +194,41 @@ def _number_as_text(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
+def _school_year(value: Any) -> Any:
+    """A school year as plans write it (`years`): "2026-27", with a hint for other forms."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise PydanticCustomError(
+            "school_year", "{hint} (a year alone is not a school year)", {"hint": years.check(str(value))}
+        )
+    if isinstance(value, str):
+        problem = years.check(value.strip())
+        if problem:
+            raise PydanticCustomError("school_year", problem)
+        return value.strip()
+    return value
+
+
+SchoolYear = Annotated[
+    str,
+    BeforeValidator(_school_year),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}$",
+            "examples": [years.EXAMPLE],
+            "description": "The school year the plan is for: the year it starts in and the next one's last two digits.",
+        }
+    ),
+]
+
+
+StatusName = Annotated[
+    Status,
+    BeforeValidator(_choice(Status, STATUS_ALIASES)),
+    WithJsonSchema({"type": "string", "enum": [status.value for status in Status]}),
+]
+
+
 TypeName = Annotated[
     InvolvementType,
     BeforeValidator(_term(INVOLVEMENT_TYPES, "type of involvement", numbers=True)),
@@ -216,6 +271,34 @@ class Activity(_Strict):
         default=None, description="School plans: the grades it involves."
     )
     preparations: Text | None = Field(default=None, description="School plans: preparations needed.")
+    status: StatusName | None = Field(
+        default=None, description="Where it stands: planned, in progress, done or not done."
+    )
+    outcome: Text | None = Field(default=None, description="What happened, and what it achieved.")
+    practice: bool = Field(
+        default=False,
+        description="true: put forward as a promising practice of the plan's year (needs an outcome and the plan's year).",
+    )
+
+    @field_validator("practice", mode="after")
+    @classmethod
+    def _practice_has_outcome_and_year(cls, value: bool, info: ValidationInfo) -> bool:
+        """A promising practice is shared for what it achieved, in a year: without an outcome
+        there is nothing to share, and without the plan's year it belongs to no year's collection."""
+        if not value:
+            return value
+        if "outcome" in info.data and info.data["outcome"] is None:
+            raise PydanticCustomError(
+                "practice_outcome",
+                "a promising practice needs its outcome: add outcome: saying what happened and what it achieved",
+            )
+        if not (info.context or {}).get("year"):
+            raise PydanticCustomError(
+                "practice_year",
+                'a promising practice needs the plan\'s school year: add year: "{year}" at the top of the file',
+                {"year": years.EXAMPLE},
+            )
+        return value
 
     @field_validator("type", mode="after")
     @classmethod
@@ -394,6 +477,13 @@ class PlanFrontMatter(_Strict):
     title: Text = Field(description="The plan's title, as printed.")
     level: LevelName = Field(description="state, district or school.")
     organization: Text | None = Field(default=None, description="Whose plan it is.")
+    year: SchoolYear | None = Field(
+        default=None, description='The school year the plan is for, like "2026-27".'
+    )
+    previous: Text | None = Field(
+        default=None,
+        description="The slug of the same organization's plan for an earlier year (its file name without .md).",
+    )
     closing: Prose | None = Field(default=None, description="Markdown shown after the goals.")
     district: Text | None = Field(
         default=None, description="School plans: the slug of the district's plan (its file name without .md)."
@@ -413,7 +503,8 @@ def validate_front_matter(data: dict[str, Any]) -> PlanFrontMatter:
 
     The level is read first (when it is valid) and passed to every validator, so a
     school goal without strategies is fine while a district goal without them is
-    reported at `goals[n].strategies`, where the editor has to act.
+    reported at `goals[n].strategies`, where the editor has to act; so is whether the
+    plan gives its year, which a promising practice needs (reported at its `practice`).
     """
     try:
         level: Level | None = _choice(Level)(data.get("level"))
@@ -421,7 +512,9 @@ def validate_front_matter(data: dict[str, Any]) -> PlanFrontMatter:
         level = None
     if not isinstance(level, Level):
         level = None
-    return PlanFrontMatter.model_validate(data, context={"level": level})
+    return PlanFrontMatter.model_validate(
+        data, context={"level": level, "year": data.get("year") is not None}
+    )
 
 
 class Plan(PlanFrontMatter):

@@ -1,17 +1,20 @@
 """`python -m handbook.new_plan SLUG LEVEL`: start a plan file from the template.
 
 What `make new-plan SLUG=... LEVEL=...` runs. The new file is valid as written (its
-TODO text passes validation), lists the six strategies or, for a school plan, the
-six types of involvement from the data files, and never replaces an existing plan.
+TODO text passes validation), is for the school year under way, lists the six strategies
+or, for a school plan, the six types of involvement from the data files, and never
+replaces an existing plan.
 """
 
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import jinja2
 
+from handbook import years
 from handbook.involvement import INVOLVEMENT_TYPES
 from handbook.loading import SLUG
 from handbook.model import Level
@@ -20,11 +23,16 @@ from handbook.strategies import STRATEGIES
 TEMPLATE = Path(__file__).parent / "templates" / "new-plan.md"
 
 
-def new_plan_text(slug: str, level: Level) -> str:
+def new_plan_text(slug: str, level: Level, today: date | None = None) -> str:
+    """The new plan, for the school year under way `today` (by default, today)."""
     environment = jinja2.Environment(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     template = environment.from_string(TEMPLATE.read_text("utf-8"))
     return template.render(
-        slug=slug, level=level.value, strategies=list(STRATEGIES), types=list(INVOLVEMENT_TYPES)
+        slug=slug,
+        level=level.value,
+        strategies=list(STRATEGIES),
+        types=list(INVOLVEMENT_TYPES),
+        year=years.current(today),
     )
 
 

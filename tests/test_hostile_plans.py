@@ -59,7 +59,7 @@ EXPECTED = {
         "plans/many-brackets.md:11: introduction: holds 5,000 '[' characters; Markdown text may hold at most 200 (each link and footnote takes one)"
     ],
     "merge-key.md": [
-        "plans/merge-key.md:2: <<: unknown key; known keys are title, level, organization, closing, district, goals",
+        "plans/merge-key.md:2: <<: unknown key; known keys are title, level, organization, year, previous, closing, district, goals",
         "plans/merge-key.md:2: level: required",
         "plans/merge-key.md:2: title: required",
     ],

@@ -64,6 +64,20 @@ EXPECTED = {
         "plans/sample-state-plan.md:3: title: the same title as plans/duplicate-title.md: each plan needs its own title"
     ],
     "duplicate-key.md": ["plans/duplicate-key.md:4: title: given twice (first on line 2): keep one of them"],
+    "bad-year.md": [
+        "plans/bad-year.md:4: year: write the school year as '2026-27'",
+        "plans/bad-year.md:11: goals[1].activities[1].status: must be one of planned, in progress, done, not done; did you mean 'done'?",
+        "plans/bad-year.md:14: goals[1].activities[2].practice: a promising practice needs its outcome: add outcome: saying what happened and what it achieved",
+    ],
+    "practice-without-year.md": [
+        'plans/practice-without-year.md:11: goals[1].activities[1].practice: a promising practice needs the plan\'s school year: add year: "2026-27" at the top of the file',
+    ],
+    "previous-elsewhere.md": [
+        "plans/previous-elsewhere.md:5: previous: plans/sample-district-plan.md is a district plan: name this school's plan for an earlier year",
+    ],
+    "previous-unknown.md": [
+        "plans/previous-unknown.md:5: previous: no plan plans/sample-schol-plan-2026-27.md; did you mean 'sample-school-plan-2026-27'?",
+    ],
     "three-problems.md": [
         "plans/three-problems.md:5: goals[1].audience: required",
         f"plans/three-problems.md:6: goals[1].strategies[1]: unknown strategy 'Share knowlege'; did you mean 'Share knowledge'? {SIX}",
