@@ -125,6 +125,7 @@ class _Session:
     chromium: Path | None = None  # prints this build's PDF downloads, if it makes them
     nav: Navigation | None = None  # this build's navigation, for the page writers
     env: Any = None  # this build's theme templates, for stamped pages
+    builder: PageBuilder | None = None  # this build's pages, and the PDFs printed from them
 
 
 _session = _Session()
@@ -246,6 +247,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site_urls = Urls(config.use_directory_urls, base=address.path or "/", origin=origin)
     assert _session.library is not None, "on_config loads the plans first"
     builder = PageBuilder(_session.library, site_urls, pdfs=_session.chromium is not None)
+    _session.builder = builder
     _generated.clear()
     for content in builder.pages():
         if files.get_file_from_path(content.src_uri) is not None:
@@ -382,9 +384,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Every page written (`page_writers`), then the PDF downloads, printed from the goal
     pages (`handbook.pdf`)."""
     page_writers.finish()
-    if _session.chromium is None or _session.library is None:
+    if _session.chromium is None or _session.builder is None:
         return
-    jobs = pdf.plan_jobs(_session.library, Path(config.site_dir), Urls(config.use_directory_urls))
+    assert _session.builder is not None, "on_files made the pages"
+    jobs = pdf.jobs(_session.builder.documents(), Path(config.site_dir), Urls(config.use_directory_urls))
     at_once = page_writers.cores(settings(config).get("workers"))
     report = pdf.make_pdfs(jobs, _session.chromium, project_dir(config) / ".cache" / "pdfs", at_once)
     log.info(report.summary())

@@ -147,12 +147,42 @@ def plan_front_matter(index: int, rng: random.Random) -> dict[str, object]:
         "district": "Public Schools",
         "school": "Elementary School",
     }
-    return {
+    plan: dict[str, object] = {
         "title": f"{place} {level.capitalize()} {'One-Year Action' if level == 'school' else 'Leadership'} Plan for Partnerships",
         "level": level,
         "organization": f"{place} {organization[level]}",
-        "goals": goals,
     }
+    plan.update(annual_cycle(index, goals))
+    plan["goals"] = goals
+    return plan
+
+
+STATUSES = ["planned", "in progress", "done", "done", "not done"]
+
+
+def annual_cycle(index: int, goals: list[dict[str, object]]) -> dict[str, object]:
+    """A year for most plans (three years in all), statuses in half of those, and now and
+    then a done activity put forward as a promising practice with its outcome: the annual
+    cycle's pages at state scale. Drawn from a generator of the plan's own, so that the
+    rest of each plan stays as it was before plans had years."""
+    rng = random.Random(index * 7919 + 17)
+    if rng.random() < 0.3:
+        return {}
+    year = rng.choice(["2024-25", "2025-26", "2026-27"])
+    if rng.random() < 0.5:
+        for goal in goals:
+            activities = goal["activities"]
+            assert isinstance(activities, list)
+            for number, activity in enumerate(activities):
+                if rng.random() < 0.2:
+                    continue
+                entry = {"text": activity} if isinstance(activity, str) else dict(activity)
+                entry["status"] = rng.choice(STATUSES)
+                if entry["status"] == "done" and rng.random() < 0.1:
+                    entry["outcome"] = sentence(rng, 8, 40, typical=18)
+                    entry["practice"] = True
+                activities[number] = entry
+    return {"year": year}
 
 
 def introduction(rng: random.Random) -> str:

@@ -19,10 +19,12 @@ from handbook import urls
 from handbook.grades import grade_keys
 from handbook.library import ActivityRef, Library
 from handbook.model import Goal
+from handbook.progress import STATUSES
 
 FIELDS = (
-    "plan", "plan_title", "level", "goal", "goal_title", "activity", "text", "strategies", "type",
-    "audience", "audience_groups", "page", "dates", "responsible", "expected_results", "costs", "grades", "preparations", "url",
+    "plan", "plan_title", "level", "year", "goal", "goal_title", "activity", "text", "strategies", "type",
+    "audience", "audience_groups", "page", "dates", "responsible", "expected_results", "costs", "grades", "preparations",
+    "status", "outcome", "practice", "url",
 )  # fmt: skip
 
 
@@ -33,6 +35,7 @@ def activity_row(item: ActivityRef, library: Library, site_urls: urls.Urls) -> d
         "plan": plan.slug,
         "plan_title": plan.title,
         "level": plan.level.value,
+        "year": plan.year,
         "goal": item.goal.number,
         "goal_title": goal.title,
         "activity": item.number,
@@ -48,6 +51,9 @@ def activity_row(item: ActivityRef, library: Library, site_urls: urls.Urls) -> d
         "costs": activity.costs,
         "grades": activity.grades,
         "preparations": activity.preparations,
+        "status": activity.status.value if activity.status else None,
+        "outcome": activity.outcome,
+        "practice": activity.practice,
         "url": site_urls.absolute(
             urls.plan_uri(plan.slug), urls.activity_anchor(item.goal.number, item.number)
         ),
@@ -73,6 +79,7 @@ def to_json(rows: Iterable[dict[str, Any]]) -> str:
 
 CATALOGUE_FIELDS = (
     "plan", "goal", "activity", "text", "strategies", "type", "audience", "audiences", "dates", "grades",
+    "status", "practice", "outcome",
 )  # fmt: skip
 """The fields of each activity row of the catalogue's data, named once in the data itself:
 `catalogue.js` reads a row's fields by these names (`row[at.text]`), never by position."""
@@ -89,7 +96,7 @@ def catalogue_script(library: Library, site_urls: urls.Urls) -> str:
     """
     here = urls.CATALOGUE
     plans = [
-        {"slug": plan.slug, "title": plan.title, "level": plan.level.value,
+        {"slug": plan.slug, "title": plan.title, "level": plan.level.value, "year": plan.year or "",
          "href": site_urls.link(here, urls.plan_uri(plan.slug)), "goals": [goal.title for goal in plan.goals]}
         for plan in library.plans
     ]  # fmt: skip
@@ -118,6 +125,9 @@ def catalogue_script(library: Library, site_urls: urls.Urls) -> str:
             "audiences": [group_index[group] for group in library.groups_of(goal) or other(goal)],
             "dates": activity.dates or "",
             "grades": grade_keys(activity.grades),
+            "status": STATUSES.index(activity.status) if activity.status else -1,
+            "practice": 1 if activity.practice else 0,
+            "outcome": activity.outcome or "",
         }
         rows.append([row[name] for name in CATALOGUE_FIELDS])
     data = {
@@ -128,13 +138,14 @@ def catalogue_script(library: Library, site_urls: urls.Urls) -> str:
         "types": [{"slug": t.slug, "name": t.name} for t in types],
         "audiences": [{"slug": a.slug, "name": a.name} for a in audiences],
         "audience_texts": list(texts),
+        "statuses": [{"value": status.value, "label": status.label} for status in STATUSES],
         "rows": rows,
     }
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return f"window.handbookCatalogue = {payload};\n"
 
 
-PLAN_FIELDS = ("slug", "title", "level", "organization", "district", "href")
+PLAN_FIELDS = ("slug", "title", "level", "organization", "district", "year", "href")
 """The fields of each plan of the plans' data (`plans/plan-list.js`), named in the data."""
 
 
@@ -148,7 +159,8 @@ def plan_list_script(library: Library, site_urls: urls.Urls) -> str:
         rows.append(
             [
                 plan.slug, plan.title, plan.level.value, plan.organization or "",
-                district.title if district else "", site_urls.link(urls.PLANS_INDEX, urls.plan_uri(plan.slug)),
+                district.title if district else "", plan.year or "",
+                site_urls.link(urls.PLANS_INDEX, urls.plan_uri(plan.slug)),
             ]
         )  # fmt: skip
     payload = json.dumps({"fields": PLAN_FIELDS, "rows": rows}, ensure_ascii=False, separators=(",", ":"))

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+from handbook import years
 from handbook.audiences import AUDIENCE_GROUPS, OTHER_SLUG, AudienceGroup, AudienceGroups
 from handbook.involvement import INVOLVEMENT_TYPES, InvolvementType
 from handbook.model import Activity, Goal, Level, Plan
@@ -123,6 +124,43 @@ class Library:
     @cached_property
     def _by_slug(self) -> dict[str, Plan]:
         return {plan.slug: plan for plan in self.plans}
+
+    def years(self) -> list[str]:
+        """The school years the plans are for, newest first."""
+        return years.newest_first({plan.year for plan in self.plans if plan.year})
+
+    def plans_of_year(self, year: str) -> list[Plan]:
+        return [plan for plan in self.plans if plan.year == year]
+
+    def years_of(self, plan: Plan) -> list[Plan]:
+        """Every year's plan of the chain this plan is in (`previous` links a plan to the one
+        before it; `loading` makes sure each has one next year's plan at most), newest first.
+        A plan that no other names and that names none is alone in its chain."""
+        first = plan
+        while first.previous and (earlier := self.plan(first.previous)) is not None:
+            first = earlier
+        chain = [first]
+        while (later := self._next_year.get(chain[-1].slug)) is not None and later not in chain:
+            chain.append(later)
+        return chain[::-1]
+
+    @cached_property
+    def _next_year(self) -> dict[str, Plan]:
+        return {plan.previous: plan for plan in self.plans if plan.previous}
+
+    def practices(self, year: str) -> list[ActivityRef]:
+        """The activities put forward as promising practices in plans for that year, in the
+        handbook's order of plans."""
+        return [
+            item
+            for plan in self.plans_of_year(year)
+            for item in self.plan_activities(plan)
+            if item.activity.practice
+        ]
+
+    def plan_activities(self, plan: Plan) -> Iterator[ActivityRef]:
+        for number, goal in enumerate(plan.goals, start=1):
+            yield from GoalRef(plan, number, goal).activities()
 
     def strategy_counts(self, plan: Plan) -> dict[Strategy, int]:
         """Activities of the plan in goals that use each strategy (0 where none): its coverage."""

@@ -32,7 +32,7 @@ import os
 import re
 import shutil
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,7 +43,7 @@ from pypdf.generic import ArrayObject, ByteStringObject, DictionaryObject, Indir
 
 from handbook import urls
 from handbook.atomic import written_whole
-from handbook.library import Library
+from handbook.pages.content import Document
 
 PAPER = "Letter"
 """The paper of the downloads: the handbook's own (US Letter). Each page fits A4 as well."""
@@ -75,12 +75,15 @@ _SCRIPT = re.compile(rb"<script\b.*?</script>", re.DOTALL)
 
 
 @dataclass(frozen=True)
-class PlanPdf:
-    """One plan's PDF: its goal template pages (built HTML files), in order, and where it goes."""
+class PdfJob:
+    """One PDF: built HTML pages printed in order, and where the PDF goes. `sheet_each`: each
+    page is one sheet (a plan's goal pages), tried at smaller scales should one spill;
+    otherwise the pages flow over as many sheets as they need (a year's practices)."""
 
     title: str
     pages: tuple[Path, ...]
     output: Path
+    sheet_each: bool = True
 
 
 @dataclass
@@ -111,22 +114,20 @@ def unavailable(chromium: Path) -> str | None:
     return None
 
 
-def plan_jobs(library: Library, site_dir: Path, site_urls: urls.Urls) -> list[PlanPdf]:
-    """One PDF per plan, from its goal template pages as built in `site_dir`."""
+def jobs(documents: Iterable[Document], site_dir: Path, site_urls: urls.Urls) -> list[PdfJob]:
+    """The documents the pages declare (`handbook.pages`), from their pages as built in `site_dir`."""
     return [
-        PlanPdf(
-            plan.title,
-            tuple(
-                _built_file(site_dir, site_urls, urls.goal_uri(plan.slug, number))
-                for number in range(1, len(plan.goals) + 1)
-            ),
-            site_dir / urls.plan_pdf(plan.slug),
+        PdfJob(
+            document.title,
+            tuple(_built_file(site_dir, site_urls, src_uri) for src_uri in document.pages),
+            site_dir / document.path,
+            document.sheet_each,
         )
-        for plan in library.plans
+        for document in documents
     ]
 
 
-def make_pdfs(jobs: Sequence[PlanPdf], chromium: Path, cache: Path, at_once: int = 1) -> PdfReport:
+def make_pdfs(jobs: Sequence[PdfJob], chromium: Path, cache: Path, at_once: int = 1) -> PdfReport:
     """Write every job's PDF, printing only those the cache does not hold, `at_once` plans
     at a time (one per core is what a build asks for).
 
@@ -150,12 +151,12 @@ def make_pdfs(jobs: Sequence[PlanPdf], chromium: Path, cache: Path, at_once: int
     return report
 
 
-def cache_key(job: PlanPdf, stylesheets: dict[Path, bytes]) -> str:
+def cache_key(job: PdfJob, stylesheets: dict[Path, bytes]) -> str:
     """What the PDF is made from: what each page prints (its article: print hides the rest)
     without link targets (which differ between a site with directory URLs and the offline
     copy, and are dropped from the PDF), the stylesheets each page loads (read once into
     `stylesheets`), and the title."""
-    digest = hashlib.sha256(f"{VERSION}\n{PAPER}\n{job.title}\n".encode())
+    digest = hashlib.sha256(f"{VERSION}\n{PAPER}\n{job.title}\n{job.sheet_each}\n".encode())
     for page in job.pages:
         html = page.read_bytes()
         article = _ARTICLE.search(html)
@@ -168,13 +169,13 @@ def cache_key(job: PlanPdf, stylesheets: dict[Path, bytes]) -> str:
     return digest.hexdigest()
 
 
-def _print(todo: Sequence[tuple[PlanPdf, Path]], chromium: Path, at_once: int) -> list[str]:
+def _print(todo: Sequence[tuple[PdfJob, Path]], chromium: Path, at_once: int) -> list[str]:
     """Print every job, `at_once` plans at a time (Chromium lays out each page in a process
     of its own, so a core each)."""
     return asyncio.run(_print_all(todo, chromium, at_once))
 
 
-async def _print_all(todo: Sequence[tuple[PlanPdf, Path]], chromium: Path, at_once: int) -> list[str]:
+async def _print_all(todo: Sequence[tuple[PdfJob, Path]], chromium: Path, at_once: int) -> list[str]:
     from playwright.async_api import async_playwright
 
     spilled: list[str] = []
@@ -203,7 +204,7 @@ _SWAP = """([sheets, title]) => {
 }"""
 
 
-async def _print_plan(page: Any, job: PlanPdf, cached: Path, printer: int) -> list[str]:
+async def _print_plan(page: Any, job: PdfJob, cached: Path, printer: int) -> list[str]:
     """One plan's PDF: all its goal pages' articles in the loaded page, printed in one go
     (no navigation, one print for the plan, not one of each per goal), as a tagged PDF with
     a bookmark for each goal. Should a sheet spill onto a second page after all, the plan
@@ -211,9 +212,9 @@ async def _print_plan(page: Any, job: PlanPdf, cached: Path, printer: int) -> li
     PDFs would lose their structure for screen readers)."""
     await page.evaluate(_SWAP, [_sheets(job).decode("utf-8"), job.title])
     spilled: list[str] = []
-    for scale in SCALES:
+    for scale in SCALES if job.sheet_each else SCALES[:1]:
         printed = await page.pdf(format=PAPER, print_background=True, scale=scale, tagged=True, outline=True)
-        if len(PdfReader(io.BytesIO(printed)).pages) == len(job.pages):
+        if not job.sheet_each or len(PdfReader(io.BytesIO(printed)).pages) == len(job.pages):
             break
     else:
         spilled.append(str(job.output))
@@ -312,7 +313,7 @@ SHELL = "handbook-pdf-{printer}.html"
 stylesheets load from where they are) and removed once loaded."""
 
 
-async def _load_shell(page: Any, job: PlanPdf, printer: int) -> None:
+async def _load_shell(page: Any, job: PdfJob, printer: int) -> None:
     """Load a goal page without its scripts (nothing they do shows on paper, and running
     them costs time): the page every plan's sheets are printed in, one plan after another."""
     path = job.pages[0].parent / SHELL.format(printer=printer)
@@ -323,7 +324,7 @@ async def _load_shell(page: Any, job: PlanPdf, printer: int) -> None:
         path.unlink(missing_ok=True)
 
 
-def _sheets(job: PlanPdf) -> bytes:
+def _sheets(job: PdfJob) -> bytes:
     """A plan's goal pages as one article's content: each page's article in a section that
     print.css starts on a sheet of its own, its links without their targets (which would
     point into the build machine's folders; on paper a link is its words)."""

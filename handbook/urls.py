@@ -29,6 +29,10 @@ CATALOGUE_SCRIPT = "javascripts/catalogue.js"
 PLANS_DATA = "plans/plan-list.js"
 """Every plan's title, level, organization and district, for finding a plan on `/plans/`."""
 PLANS_SCRIPT = "javascripts/plans.js"
+PRACTICES_INDEX = "practices/index.md"
+"""The promising practices of every year."""
+PROGRESS = "progress/index.md"
+"""Where every plan that reports its activities' status stands."""
 OFFLINE_ZIP = "handbook-offline.zip"
 """The offline copy (`make offline`), published beside the home page."""
 
@@ -87,6 +91,25 @@ def plan_pdf(slug: str) -> str:
 def audience_uri(slug: str) -> str:
     """An audience group's page (`handbook.audiences`)."""
     return f"audiences/{slug}.md"
+
+
+def year_uri(year: str) -> str:
+    """The plans for one school year (`2026-27`)."""
+    return f"years/{year}.md"
+
+
+def practices_uri(year: str) -> str:
+    """The promising practices put forward for one school year, the year's annual collection."""
+    return f"practices/{year}/index.md"
+
+
+def practices_csv(year: str) -> str:
+    return f"practices/{year}/practices-{year}.csv"
+
+
+def practices_pdf(year: str) -> str:
+    """The annual collection as one document to share (title page, contents, entries)."""
+    return f"practices/{year}/practices-{year}.pdf"
 
 
 OTHER_AUDIENCES_SLUG = "other"

@@ -96,7 +96,7 @@ def test_text_search_and_links_lead_to_the_activity(page: Any, base_url: str) ->
 
 
 def test_with_no_filter_every_activity_is_listed(page: Any, base_url: str) -> None:
-    assert len(shown(page, base_url, "")) == 33
+    assert len(shown(page, base_url, "")) == 39
 
 
 @pytest.mark.parametrize("group", ["district-leaders", "schools", "families"])

@@ -91,6 +91,7 @@ def test_samples_still_build_beside_other_plans(site: Site) -> None:
         "Río Grande Unified — Leadership Plan for Partnerships 2026–27",
         "Sample District Leadership Plan for School, Family, and Community Partnerships",
         "Sample School One-Year Action Plan for Partnerships",
+        "Sample School One-Year Action Plan for Partnerships, 2026-27",
     ]
     assert site.content("plans/sample-state-plan/").find(id="goal-3-activity-4") is not None
 

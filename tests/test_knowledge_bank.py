@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -55,7 +56,7 @@ def rows_of(site: Site, path: str) -> list[dict[str, str]]:
 def test_every_activity_is_in_the_csv_and_json_with_a_url_that_reaches_its_anchor(site: Site) -> None:
     csv_rows = rows_of(site, "catalogue/activities.csv")
     json_rows = json.loads(site.path("catalogue/activities.json").read_text("utf-8"))
-    assert len(csv_rows) == len(json_rows) == 14 + 10 + 9 + 3  # state, district, school, gappy
+    assert len(csv_rows) == len(json_rows) == 14 + 10 + 9 + 6 + 3  # state, district, two school years, gappy
     assert list(csv_rows[0]) == list(FIELDS) == list(json_rows[0])
     for row in json_rows:
         assert row["url"] == f"/plans/{row['plan']}/#goal-{row['goal']}-activity-{row['activity']}"
@@ -126,24 +127,29 @@ def test_school_goal_pages_use_the_one_year_action_plan_form(site: Site) -> None
 
 
 def test_type_pages_link_every_activity_of_their_type(site: Site) -> None:
-    expected = {"parenting": 1, "communicating": 2, "volunteering": 1, "learning-at-home": 3,
+    expected = {"parenting": 2, "communicating": 4, "volunteering": 2, "learning-at-home": 5,
                 "decision-making": 1, "collaborating-with-the-community": 1}  # fmt: skip
     for slug in TYPE_SLUGS:
         links = [a["href"] for a in site.content(f"types/{slug}/").select("ul.handbook-activity-links a")]
         assert len(links) == expected[slug], slug
-        assert all(href.startswith("../../plans/sample-school-plan/#goal-") for href in links)
+        assert all(re.match(r"\.\./\.\./plans/sample-school-plan(-2026-27)?/#goal-", href) for href in links)
     assert [
         a["href"] for a in site.content("types/learning-at-home/").select("ul.handbook-activity-links a")
     ] == [
         "../../plans/sample-school-plan/#goal-1-activity-1",
         "../../plans/sample-school-plan/#goal-1-activity-2",
         "../../plans/sample-school-plan/#goal-2-activity-1",
+        "../../plans/sample-school-plan-2026-27/#goal-1-activity-1",
+        "../../plans/sample-school-plan-2026-27/#goal-2-activity-2",
     ]
 
 
 def test_the_district_plan_lists_its_schools_and_the_school_links_back(site: Site) -> None:
     district = site.content("plans/sample-district-plan/")
-    assert [a["href"] for a in district.select(".handbook-schools a")] == ["../sample-school-plan/"]
+    assert [a["href"] for a in district.select(".handbook-schools a")] == [
+        "../sample-school-plan/",
+        "../sample-school-plan-2026-27/",
+    ]
     school = site.content(SCHOOL).select_one(".handbook-meta")
     assert school.find("a", href="../sample-district-plan/") is not None
 
@@ -168,7 +174,7 @@ def test_coverage_shows_counts_and_marks_gaps(site: Site) -> None:
         "6 of 6",
     ]
     gaps = page.select("td.handbook-gap")
-    assert len(gaps) == 3
+    assert len(gaps) == 3 + 2  # the 2026-27 sample school plan has no decision making or collaborating
     compact = site.content("plans/gappy/").select_one("table.handbook-coverage--compact")
     assert [text_of(td) for td in compact.select("tbody td")] == [
         "2",
@@ -261,5 +267,5 @@ def test_a_school_plan_must_name_an_existing_district_plan(tmp_path: Path) -> No
     with pytest.raises(PlanErrors) as raised:
         load_library(tmp_path)
     assert str(raised.value) == (
-        "plans/school.md:6: district: no district plan plans/sample-distrct-plan.md; did you mean 'sample-district-plan'?"
+        "plans/school.md:7: district: no district plan plans/sample-distrct-plan.md; did you mean 'sample-district-plan'?"
     )

@@ -68,9 +68,9 @@ def test_further_pages_are_named_by_level_and_letter_not_by_plan_titles(builder:
 def test_a_page_label_gives_each_level_its_letters() -> None:
     library = load_library(ROOT / "plans")
     plans = [plan.model_copy(update={"title": title}) for plan, title in zip(
-        library.plans, ["Adams state plan", "Zion district plan", "Maple school plan"], strict=True
+        library.plans, ["Adams state plan", "Zion district plan", "Maple school plan", "Elm school plan"], strict=True
     )]  # fmt: skip
-    assert plans_held(plans) == "State plans A, district plans Z, school plans M"
+    assert plans_held(plans) == "State plans A, district plans Z, school plans M\N{EN DASH}E"
     assert plans_held([plans[1], plans[1].model_copy(update={"title": "Baker district plan"})]) == (
         "District plans Z\N{EN DASH}B"
     )

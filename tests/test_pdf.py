@@ -135,13 +135,15 @@ def test_a_plans_pdf_is_the_same_whatever_its_printer_printed_before(tmp_path: P
     be printed before it on the same printer (builds with different caches, other cores)."""
     from handbook import pdf, urls
     from handbook.loading import load_library
+    from handbook.pages import PageBuilder
 
     hillside = PLAN.replace("Lakeside", "Hillside")
     project = make_project(
         tmp_path / "project", {"lakeside.md": PLAN, "hillside.md": hillside}, samples=False
     )
     site = build_site(project)
-    jobs = {job.title: job for job in pdf.plan_jobs(load_library(project / "plans"), site.root, urls.Urls())}
+    documents = PageBuilder(load_library(project / "plans")).documents()
+    jobs = {job.title: job for job in pdf.jobs(documents, site.root, urls.Urls())}
     hill, lake = jobs["Hillside District Leadership Plan"], jobs["Lakeside District Leadership Plan"]
     pdf.make_pdfs([hill], CHROMIUM, tmp_path / "alone")
     alone = hill.output.read_bytes()

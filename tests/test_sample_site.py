@@ -149,9 +149,13 @@ def test_plans_index_lists_each_plan_with_level_counts(sample_site: Site) -> Non
     assert rows["state-plans"] == [[state, "", "3", "14"]]
     assert rows["district-plans"] == [[district, "", "3", "10"]]
     school = "Sample School One-Year Action Plan for Partnerships"
-    assert rows["school-plans"] == [[school, "A sample elementary school in the sample district", "4", "9"]]
+    organization = "A sample elementary school in the sample district"
+    assert rows["school-plans"] == [
+        [school, organization, "4", "9"],
+        [f"{school}, 2026-27", organization, "4", "6"],
+    ]
     levels = [text_of(li) for li in page.select("ul.handbook-levels li")]
-    assert levels == ["State plans : 1", "District plans : 1", "School plans : 1"]
+    assert levels == ["State plans : 1", "District plans : 1", "School plans : 2"]
     assert [li["id"] for li in page.select("ul.handbook-levels li")] == ["state", "district", "school"]
 
 
@@ -196,7 +200,7 @@ def test_home_page_offers_every_way_in(sample_site: Site) -> None:
     assert {"plans/#state", "plans/#district", "plans/#school"} <= hrefs
     assert {f"strategies/{slug}/" for slug in GOALS_BY_STRATEGY} <= hrefs
     assert {"audiences/", "plans/", "template/", "types/", "catalogue/", "coverage/"} <= hrefs
-    assert "3 plans with 10 goals and 33 activities" in text_of(page)
+    assert "4 plans with 14 goals and 39 activities" in text_of(page)
 
 
 def test_generated_pages_stay_out_of_the_navigation(sample_site: Site) -> None:
@@ -206,7 +210,8 @@ def test_generated_pages_stay_out_of_the_navigation(sample_site: Site) -> None:
         "../../..", "../../", "../../../strategies/", "../../../audiences/", "../../../types/",
         "../../../catalogue/", "../../../coverage/", "../../../template/",
         "../../../templates/blank/state/", "../../../templates/blank/district/",
-        "../../../templates/blank/school/", "../../../contribute/",
+        "../../../templates/blank/school/", "../../../contribute/", "../../../practices/",
+        "../../../progress/",
     }  # fmt: skip
 
 

@@ -13,7 +13,7 @@
 
   var PAGE = 100;
   // Not "q": Material opens its own search dialog for a q= parameter.
-  var FILTERS = ["level", "plan", "strategy", "type", "audience", "grade", "text"];
+  var FILTERS = ["level", "plan", "year", "strategy", "type", "audience", "grade", "status", "practice", "text"];
   var body = table.tBodies[0];
   var count = document.getElementById("catalogue-count");
   var more = document.getElementById("catalogue-more");
@@ -23,6 +23,14 @@
   // Rows are arrays whose fields the data names (`fields`); read them by name.
   var at = {};
   data.fields.forEach(function (name, i) { at[name] = i; });
+  // A filter's value as the address keeps it: a ticked box is "1"; a filter this catalogue
+  // does not offer (no plan gives a year, say) is never set.
+  function valueOf(name) {
+    var field = form.elements[name];
+    if (!field) return "";
+    return field.type === "checkbox" ? (field.checked ? "1" : "") : field.value.trim();
+  }
+
   // The activity anchor's pattern comes with the data, as Python writes it.
   function anchor(goal, activity) {
     return data.anchor.replace("{goal}", goal).replace("{activity}", activity);
@@ -40,6 +48,7 @@
     var strategies = row[at.strategies].map(function (i) { return data.strategies[i]; });
     var type = row[at.type] >= 0 ? data.types[row[at.type]] : null;
     var audience = row[at.audience] >= 0 ? data.audience_texts[row[at.audience]] : "";
+    var status = row[at.status] >= 0 ? data.statuses[row[at.status]] : null;
     var groups = row[at.audiences].map(function (i) { return data.audiences[i].slug; });
     var terms = type ? type.name : strategies.map(function (s) { return s.name; }).join("; ");
     var goalTitle = plan.goals[goal - 1];
@@ -51,9 +60,12 @@
       strategies: strategies.map(function (s) { return s.slug; }),
       type: type ? type.slug : "", terms: terms,
       audiences: groups, audienceName: audience,
-      dates: row[at.dates], grades: row[at.grades],
+      dates: row[at.dates], grades: row[at.grades], year: plan.year,
+      status: status ? status.value : "", statusLabel: status ? status.label : "",
+      statusOrder: row[at.status] >= 0 ? row[at.status] : data.statuses.length,
+      practice: row[at.practice] === 1, outcome: row[at.outcome],
       haystack: fold(text + " " + plan.title + " " + goalTitle + " " + terms + " " +
-                 audience + " " + row[at.dates])
+                 audience + " " + row[at.dates] + " " + row[at.outcome])
     };
   });
 
@@ -70,7 +82,8 @@
     text: function (r) { return r.text.toLowerCase(); },
     terms: function (r) { return r.terms.toLowerCase(); },
     audience: function (r) { return r.audienceName.toLowerCase(); },
-    dates: function (r) { return r.dates.toLowerCase(); }
+    dates: function (r) { return r.dates.toLowerCase(); },
+    status: function (r) { return r.statusOrder; }
   };
 
   function readQuery() {
@@ -78,6 +91,11 @@
     FILTERS.forEach(function (name) {
       var field = form.elements[name];
       var value = params.get(name) || "";
+      if (!field) return;
+      if (field.type === "checkbox") {
+        field.checked = value === "1";
+        return;
+      }
       if (field.tagName === "SELECT" && value &&
           !Array.prototype.some.call(field.options, function (o) { return o.value === value; })) {
         value = "";
@@ -94,7 +112,7 @@
   function writeQuery() {
     var params = new URLSearchParams();
     FILTERS.forEach(function (name) {
-      var value = form.elements[name].value.trim();
+      var value = valueOf(name);
       if (value) params.set(name, value);
     });
     if (state.sort !== "plan" || state.dir !== 1) params.set("sort", (state.dir < 0 ? "-" : "") + state.sort);
@@ -106,7 +124,8 @@
   }
 
   function matches(r, f) {
-    return (!f.level || r.level === f.level) &&
+    return (!f.level || r.level === f.level) && (!f.year || r.year === f.year) &&
+      (!f.status || r.status === f.status) && (!f.practice || r.practice) &&
       (!f.plan || r.plan === f.plan || (!f.planIsSlug && r.planTitleLower.indexOf(f.plan) >= 0)) &&
       (!f.strategy || r.strategies.indexOf(f.strategy) >= 0) &&
       (!f.type || r.type === f.type) &&
@@ -148,10 +167,24 @@
       var link = document.createElement("a");
       link.href = r.href;
       link.textContent = r.goal + "." + r.activity + " " + r.text;
-      cell(row, "").appendChild(link);
+      var activityCell = cell(row, "");
+      activityCell.appendChild(link);
+      if (r.outcome) {
+        var outcome = document.createElement("span");
+        outcome.className = "handbook-outcome";
+        outcome.textContent = "Outcome: " + r.outcome;
+        activityCell.appendChild(outcome);
+      }
       cell(row, r.terms);
       cell(row, r.audienceName);
       cell(row, r.dates);
+      var standing = cell(row, r.statusLabel);
+      if (r.practice) {
+        var mark = document.createElement("strong");
+        mark.textContent = "Promising practice";
+        if (r.statusLabel) standing.appendChild(document.createTextNode(" \u00b7 "));
+        standing.appendChild(mark);
+      }
       fragment.appendChild(row);
     });
     body.replaceChildren(fragment);
@@ -173,10 +206,14 @@
     var set = [];
     FILTERS.forEach(function (name) {
       var field = form.elements[name];
-      var value = field.value.trim();
+      var value = valueOf(name);
       if (!value) return;
-      var shown = field.tagName === "SELECT" ? field.options[field.selectedIndex].text : "\u201c" + value + "\u201d";
+      if (field.type === "checkbox") {
+        set.push(field.closest("label").textContent.trim());
+        return;
+      }
       var label = field.closest("label").firstChild.textContent.trim();
+      var shown = field.tagName === "SELECT" ? field.options[field.selectedIndex].text : "\u201c" + value + "\u201d";
       set.push(label + ": " + shown);
     });
     return (set.length ? set.join("; ") + ". " : "Every activity. ") +
@@ -188,10 +225,11 @@
     var start = performance.now();
     var q = fold(form.elements.text.value.trim());
     var f = {
-      level: form.elements.level.value, plan: fold(form.elements.plan.value.trim()),
-      planIsSlug: planSlugs[form.elements.plan.value.trim()] === true,
-      strategy: form.elements.strategy.value, type: form.elements.type.value,
-      audience: form.elements.audience.value, grade: form.elements.grade.value,
+      level: valueOf("level"), plan: fold(valueOf("plan")),
+      planIsSlug: planSlugs[valueOf("plan")] === true,
+      strategy: valueOf("strategy"), type: valueOf("type"), year: valueOf("year"),
+      audience: valueOf("audience"), grade: valueOf("grade"), status: valueOf("status"),
+      practice: valueOf("practice") === "1",
       words: q ? q.split(/\s+/) : []
     };
     var key = KEYS[state.sort];

@@ -12,6 +12,7 @@ evaluated as a template) and ask each page whether it needs making again.
 | `goal_sheets.GoalSheets` | each goal on its template form, one printed sheet |
 | `print_views.PrintViews` | two sheets per goal for state and district plans; the blank templates |
 | `listings.*` | plans by level, strategies, audiences, types of involvement, coverage |
+| `annual.*` | plans by school year, each year's promising practices (page, CSV, PDF), progress |
 | `catalogue.Catalogue` | the activity catalogue, and every activity as CSV and JSON |
 """
 
@@ -21,8 +22,9 @@ from collections.abc import Iterator
 from typing import TypeVar
 
 from handbook.library import Library
+from handbook.pages.annual import PracticePages, ProgressPages, YearPages
 from handbook.pages.catalogue import Catalogue
-from handbook.pages.content import Download, Inputs, PageContent, Search, SearchEntry, TocEntry
+from handbook.pages.content import Document, Download, Inputs, PageContent, Search, SearchEntry, TocEntry
 from handbook.pages.family import Build, Family
 from handbook.pages.goal_sheets import GoalSheets
 from handbook.pages.listing import PAGE_BUDGET, Listing, paginate
@@ -35,6 +37,7 @@ from handbook.urls import Urls
 __all__ = [
     "FAMILIES",
     "PAGE_BUDGET",
+    "Document",
     "Download",
     "Family",
     "Inputs",
@@ -54,6 +57,9 @@ FAMILIES: tuple[type[Family], ...] = (
     AudiencePages,
     TypePages,
     CoveragePages,
+    YearPages,
+    PracticePages,
+    ProgressPages,
     Catalogue,
     PrintViews,
     PlanPages,
@@ -91,3 +97,7 @@ class PageBuilder:
     def downloads(self) -> Iterator[Download]:
         for family in self.families:
             yield from family.downloads()
+
+    def documents(self) -> Iterator[Document]:
+        for family in self.families:
+            yield from family.documents()

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from functools import partial
 from itertools import groupby
 
-from handbook import urls
+from handbook import progress, urls
 from handbook.downloads import activity_row, catalogue_script, to_csv, to_json
 from handbook.grades import GRADES, grade_keys
 from handbook.model import Level
@@ -33,6 +33,13 @@ class Catalogue(Family):
                 levels=list(Level),
                 grades=grades,
                 total=self.library.activity_count(),
+                years=self.library.years(),
+                statuses=[
+                    s
+                    for s in progress.STATUSES
+                    if any(i.activity.status is s for i in self.library.activities())
+                ],
+                practices=any(item.activity.practice for item in self.library.activities()),
             ),
             self.renderer.inputs("catalogue.html", every_plan=True),
             wide=True,

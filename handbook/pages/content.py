@@ -117,3 +117,16 @@ class Download:
 
     path: str
     content: Callable[[], str] = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A PDF the build prints from generated pages once they are written (`handbook.pdf`),
+    where the build makes PDFs: `pages` (source paths) printed in order into `path`.
+    `sheet_each`: each page prints on one sheet of its own (a plan's goal pages); otherwise
+    the pages run on over as many sheets as they need."""
+
+    path: str
+    title: str
+    pages: tuple[str, ...]
+    sheet_each: bool = True

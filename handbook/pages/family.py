@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from handbook.library import Library
-from handbook.pages.content import Download, PageContent
+from handbook.pages.content import Document, Download, PageContent
 from handbook.pages.rendering import Renderer
 from handbook.urls import Urls
 
@@ -43,4 +43,8 @@ class Family:
 
     def downloads(self) -> Iterator[Download]:
         """Files that are not pages (CSV, JSON, script data); most families have none."""
+        return iter(())
+
+    def documents(self) -> Iterator[Document]:
+        """PDFs printed from this family's pages (`Document`); most families have none."""
         return iter(())

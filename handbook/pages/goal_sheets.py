@@ -13,7 +13,7 @@ from markupsafe import Markup
 from handbook import printing, sheets, urls
 from handbook.library import GoalRef
 from handbook.model import Level
-from handbook.pages.content import PageContent
+from handbook.pages.content import Document, PageContent
 from handbook.pages.family import Family
 
 LEADERSHIP_TEMPLATE = "goal.html"
@@ -24,6 +24,12 @@ class GoalSheets(Family):
     def pages(self) -> Iterator[PageContent]:
         for ref in self.library.goals():
             yield self.page(ref)
+
+    def documents(self) -> Iterator[Document]:
+        """Each plan's goal pages as one PDF, a sheet each, beside the plan's page."""
+        for plan in self.library.plans:
+            pages = tuple(urls.goal_uri(plan.slug, n) for n in range(1, len(plan.goals) + 1))
+            yield Document(urls.plan_pdf(plan.slug), plan.title, pages)
 
     def page(self, ref: GoalRef) -> PageContent:
         template = SCHOOL_TEMPLATE if ref.plan.level is Level.SCHOOL else LEADERSHIP_TEMPLATE

@@ -95,6 +95,8 @@ class PlansIndex(ListingFamily):
             ),
             counts=counts,
             starts=starts,
+            years=[(year, len(self.library.plans_of_year(year))) for year in self.library.years()],
+            undated=sum(1 for plan in self.library.plans if plan.year is None),
         )
 
 

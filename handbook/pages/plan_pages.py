@@ -10,7 +10,7 @@ from functools import cache, partial
 
 from markupsafe import Markup
 
-from handbook import urls
+from handbook import progress, urls
 from handbook.library import GoalRef
 from handbook.model import Level, Plan
 from handbook.pages.content import PageContent, Search, SearchEntry, TocEntry
@@ -28,8 +28,16 @@ class PlanPages(Family):
         prose = cache(partial(render_prose, plan.introduction, plan.closing))  # page and search share it
         district = self.library.plan(plan.district) if plan.district else None
         schools = self.library.schools_of(plan) if plan.level is Level.DISTRICT else []
-        shown = [plan, *([district] if district else []), *schools]  # whose titles the page prints
+        chain = self.library.years_of(plan)
+        shown = [
+            plan,
+            *([district] if district else []),
+            *schools,
+            *chain,
+        ]  # whose titles or years the page prints
         toc = tuple(TocEntry(f"Goal {ref.number}. {ref.goal.title}", f"goal-{ref.number}") for ref in goals)
+        if progress.plan_tally(plan).reported:
+            toc = (TocEntry("Progress", "progress"), *toc)
         src_uri = urls.plan_uri(plan.slug)
         return PageContent(
             src_uri,
@@ -53,6 +61,8 @@ class PlanPages(Family):
         return self.renderer.render(
             "plan.html", urls.plan_uri(plan.slug), plan=plan, goals=goals, prose=prose(),
             district=district, schools=schools, pdf=self.build.pdfs,
+            chain=self.library.years_of(plan), tally=progress.plan_tally(plan),
+            terms=progress.by_term(plan, self.library), statuses=progress.STATUSES,
         )  # fmt: skip
 
     def _search_entries(
@@ -78,7 +88,11 @@ class PlanPages(Family):
             text = " ".join(f"{label}: {value}" for label, value in facts if value)
             entries.append(SearchEntry(f"goal-{ref.number}", f"Goal {ref.number}. {goal.title}", text))
             entries += [
-                SearchEntry(urls.activity_anchor(ref.number, item.number), item.activity.text)
+                SearchEntry(
+                    urls.activity_anchor(ref.number, item.number),
+                    item.activity.text,
+                    f"Outcome: {item.activity.outcome}" if item.activity.outcome else "",
+                )
                 for item in ref.activities()
             ]
         return entries

@@ -28,14 +28,16 @@ def test_typing_in_the_plans_filter_narrows_the_list_and_the_address_keeps_it(
     page.select_option("select[name=level]", "school")
     page.fill("input[name=q]", "")
     assert page.locator("#plans-list a").all_inner_texts() == [
-        "Sample School One-Year Action Plan for Partnerships"
+        "Sample School One-Year Action Plan for Partnerships",
+        "Sample School One-Year Action Plan for Partnerships, 2026-27",
     ]
     assert page.evaluate("location.search") == "?level=school"
     page.goto(base_url + "plans/?find=sample+district")  # a shared address opens the same search
     page.locator("#plans-list a").first.wait_for()
     assert page.locator("#plans-list a").all_inner_texts() == [
         "Sample District Leadership Plan for School, Family, and Community Partnerships",
-        "Sample School One-Year Action Plan for Partnerships",  # its district is the sample district
+        "Sample School One-Year Action Plan for Partnerships",  # their district is the sample district
+        "Sample School One-Year Action Plan for Partnerships, 2026-27",
     ]
     page.locator("#plans-list a").first.click()
     page.wait_for_url("**/plans/sample-district-plan/")

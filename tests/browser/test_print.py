@@ -128,7 +128,7 @@ def test_every_goal_template_page_prints_on_one_letter_page_and_one_a4_page(
     page: Any, print_site: Site
 ) -> None:
     urls = goal_pages(print_site)
-    assert len(urls) == 3 + 3 + 4 + 4 + 1  # samples, Río Grande, the long goal
+    assert len(urls) == 3 + 3 + 4 + 4 + 4 + 1  # samples (two school years), Río Grande, the long goal
     counts = {url: [len(printed(page, print_site, url, paper).pages) for paper in PAPERS] for url in urls}
     assert {url: count for url, count in counts.items() if count != [1, 1]} == {}
 
@@ -314,7 +314,7 @@ def without_cjk(text: str) -> str:
 
 def test_each_plan_has_a_pdf_with_one_page_per_goal_holding_its_activities(print_site: Site) -> None:
     library = load_library(print_site.root.parent / "plans")
-    assert len(library.plans) == 5
+    assert len(library.plans) == 6
     for plan in library.plans:
         reader = PdfReader(print_site.path(f"plans/{plan.slug}/{plan.slug}.pdf"))
         assert len(reader.pages) == len(plan.goals), plan.slug

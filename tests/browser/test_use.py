@@ -158,7 +158,16 @@ def test_on_a_phone_each_catalogue_activity_is_a_card_of_labelled_values(browser
     first = page.locator("#catalogue-table tbody tr").first
     assert first.evaluate("r => getComputedStyle(r).display") == "block"
     labels = first.locator("td").evaluate_all("cells => cells.map(c => c.dataset.label)")
-    assert labels == ["Plan", "Level", "Goal", "Activity", "Strategies or type", "Audience", "Dates"]
+    assert labels == [
+        "Plan",
+        "Level",
+        "Goal",
+        "Activity",
+        "Strategies or type",
+        "Audience",
+        "Dates",
+        "Status",
+    ]
     label = first.locator("td").first.evaluate("c => getComputedStyle(c, '::before').content")
     assert label == '"Plan"'
     assert first.get_attribute("role") == "row"  # a table to a screen reader still
