@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -26,6 +27,7 @@ from pydantic import (
     WithJsonSchema,
     field_validator,
 )
+from pydantic.config import JsonDict
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
@@ -152,6 +154,8 @@ def _term(vocabulary: Vocabulary[Any], what: str, numbers: bool = False, listing
     def validate(value: Any) -> Any:
         if isinstance(value, str) or (numbers and isinstance(value, int) and not isinstance(value, bool)):
             term = vocabulary.match(value)
+            if term is None and numbers and isinstance(value, str):
+                term = _numbered(vocabulary, value)
             if term is not None:
                 return term
             suggestion = vocabulary.suggest(str(value)) if len(str(value)) <= 200 else None
@@ -170,6 +174,19 @@ def _term(vocabulary: Vocabulary[Any], what: str, numbers: bool = False, listing
         raise PydanticCustomError("string_type", "Input should be a valid string")
 
     return validate
+
+
+_NUMBERED = re.compile(r"\s*(\d+)\s*[.):-]?\s+(.+)")
+
+
+def _numbered(vocabulary: Vocabulary[Any], value: str) -> Any:
+    """A term written as the site prints it, number and name ("2. Communicating"): the
+    term, when the number and the name agree."""
+    written = _NUMBERED.fullmatch(value)
+    if written is None:
+        return None
+    by_number, by_name = vocabulary.match(written[1]), vocabulary.match(written[2])
+    return by_number if by_number is not None and by_number is by_name else None
 
 
 def _plan_level(info: ValidationInfo) -> Level | None:
@@ -192,6 +209,55 @@ def _short_form(value: Any) -> Any:
 def _number_as_text(value: Any) -> Any:
     """`grades: 3` means the text "3"."""
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _page_number(value: Any) -> Any:
+    """`page: "1"` is page 1, as the site prints it; other text gets what to write."""
+    if isinstance(value, str):
+        if value.strip() in ("1", "2"):
+            return int(value.strip())
+        raise PydanticCustomError("page", "must be 1 or 2, not {value}", {"value": quote(repr(value))})
+    return value
+
+
+PageNumber = Annotated[
+    Literal[1, 2],
+    BeforeValidator(_page_number),
+    WithJsonSchema({"anyOf": [{"enum": [1, 2]}, {"type": "string", "enum": ["1", "2"]}]}),
+]
+"""Page 1 or 2 of the template, written as a number or as the site prints it ("1")."""
+
+GradesText = Annotated[
+    Text,
+    BeforeValidator(_number_as_text),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "minLength": 1, "maxLength": limits.TEXT_CHARACTERS},
+                {"type": "integer"},
+            ]
+        }
+    ),
+]
+"""The grades an activity involves: text, or one grade as a number (`grades: 7`)."""
+
+
+def _escaped(char: str) -> str:
+    """A character as a pattern both Python and JavaScript (unicode mode) read literally."""
+    return "\\" + char if char in r".^$*+?()[]{}|\/" else char
+
+
+def any_case(words: list[str], aliases: Iterable[str] = ()) -> dict[str, Any]:
+    """JSON Schema for one of these words (or their other spellings) in any case, with spaces
+    around, as the validator reads them: the words themselves for completion, and a pattern
+    that takes the rest, so that the schema refuses nothing the validator accepts."""
+    folded = "|".join(
+        "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else _escaped(c) for c in word)
+        for word in [*words, *aliases]
+    )
+    return {
+        "anyOf": [{"type": "string", "enum": words}, {"type": "string", "pattern": f"^\\s*(?:{folded})\\s*$"}]
+    }
 
 
 def _school_year(value: Any) -> Any:
@@ -225,7 +291,7 @@ SchoolYear = Annotated[
 StatusName = Annotated[
     Status,
     BeforeValidator(_choice(Status, STATUS_ALIASES)),
-    WithJsonSchema({"type": "string", "enum": [status.value for status in Status]}),
+    WithJsonSchema(any_case([status.value for status in Status], STATUS_ALIASES)),
 ]
 
 
@@ -244,6 +310,14 @@ TypeName = Annotated[
 ]
 
 
+SCHOOL: JsonDict = {"x-levels": ["school"]}
+"""Schema note: the field belongs to school plans (the form shows it for them only).
+`tests/test_contract.py` holds these notes and the validators together."""
+
+LEADERSHIP_REQUIRED: JsonDict = {"x-required-in": ["state", "district"]}
+"""Schema note: state and district plans must give the field (the validator says so)."""
+
+
 class _Strict(BaseModel):
     """Unknown keys are errors (they catch typos such as `resposible`); nothing is coerced."""
 
@@ -253,30 +327,48 @@ class _Strict(BaseModel):
 class Activity(_Strict):
     """One numbered activity of a goal, with the template's optional details."""
 
-    text: Text = Field(description="What will be done, as the plan words it.")
-    page: Literal[1, 2] | None = Field(
+    text: Text = Field(title="Activity", description="What will be done, as the plan words it.")
+    page: PageNumber | None = Field(
         default=None,
+        title="Page",
         description="1 = conducted at the plan's own level; 2 = builds capacity of the level below.",
     )
-    dates: Text | None = Field(default=None, description="When it takes place.")
-    responsible: Text | None = Field(default=None, description="Who is responsible.")
-    expected_results: Text | None = Field(default=None, description="What it should achieve.")
-    costs: Text | None = Field(default=None, description="Costs and where the money comes from.")
+    dates: Text | None = Field(default=None, title="Dates", description="When it takes place.")
+    responsible: Text | None = Field(default=None, title="Responsible", description="Who is responsible.")
+    expected_results: Text | None = Field(
+        default=None, title="Expected results", description="What it should achieve."
+    )
+    costs: Text | None = Field(
+        default=None, title="Costs", description="Costs and where the money comes from."
+    )
     type: TypeName | None = Field(
         default=None,
         validate_default=True,
+        title="Type of involvement",
         description="School plans: the type of involvement (1-6 or its name); required there.",
+        json_schema_extra={"x-levels": ["school"], "x-required-in": ["school"]},
     )
-    grades: Annotated[Text, BeforeValidator(_number_as_text)] | None = Field(
-        default=None, description="School plans: the grades it involves."
+    grades: GradesText | None = Field(
+        default=None,
+        title="Grades",
+        description="School plans: the grades it involves.",
+        json_schema_extra=SCHOOL,
     )
-    preparations: Text | None = Field(default=None, description="School plans: preparations needed.")
+    preparations: Text | None = Field(
+        default=None,
+        title="Preparations",
+        description="School plans: preparations needed.",
+        json_schema_extra=SCHOOL,
+    )
     status: StatusName | None = Field(
-        default=None, description="Where it stands: planned, in progress, done or not done."
+        default=None, title="Status", description="Where it stands: planned, in progress, done or not done."
     )
-    outcome: Text | None = Field(default=None, description="What happened, and what it achieved.")
+    outcome: Text | None = Field(
+        default=None, title="Outcome", description="What happened, and what it achieved."
+    )
     practice: bool = Field(
         default=False,
+        title="Promising practice",
         description="true: put forward as a promising practice of the plan's year (needs an outcome and the plan's year).",
     )
 
@@ -361,10 +453,12 @@ class _ShortOrLongForm:
 ActivityEntry = Annotated[Activity, BeforeValidator(_short_form), _ShortOrLongForm()]
 
 
+KIND_ALIASES = {"behaviour": "behavior"}
+
 GoalKindName = Annotated[
     GoalKind,
-    BeforeValidator(_choice(GoalKind, {"behaviour": "behavior"})),
-    WithJsonSchema({"type": "string", "enum": [kind.value for kind in GoalKind]}),
+    BeforeValidator(_choice(GoalKind, KIND_ALIASES)),
+    WithJsonSchema(any_case([kind.value for kind in GoalKind], KIND_ALIASES)),
 ]
 
 
@@ -376,33 +470,53 @@ class Goal(_Strict):
     the desired `results` and how they are `measures`d.
     """
 
-    title: Text = Field(description="The goal, as the plan words it.")
+    title: Text = Field(title="Goal", description="The goal, as the plan words it.")
     kind: GoalKindName | None = Field(
-        default=None, validate_default=True, description="School plans: academic, behavior or climate."
+        default=None,
+        validate_default=True,
+        title="Kind of goal",
+        description="School plans: academic, behavior or climate.",
+        json_schema_extra={"x-levels": ["school"], "x-required-in": ["school"]},
     )
     strategies: list[StrategyName] = Field(
         default=None,  # replaced by [] or an error by the validators below
         validate_default=True,
         max_length=len(STRATEGIES),
+        title="Leadership strategies",
         description="The leadership strategies this goal uses (required in state and district plans).",
+        json_schema_extra=LEADERSHIP_REQUIRED,
     )
     audience: Text | None = Field(
         default=None,
         validate_default=True,
+        title="Target audience",
         description="The target audience, as written (required in state and district plans).",
+        json_schema_extra=LEADERSHIP_REQUIRED,
     )
     audience_groups: list[AudienceGroupName] | None = Field(
         default=None,
         min_length=1,
         max_length=len(AUDIENCE_GROUPS),
+        title="Audience groups",
         description=(
             "The audience groups the goal reaches, where matching its audience text misses them; "
             "replaces the matching (see handbook/data/audiences.yml)."
         ),
     )
-    results: Text | None = Field(default=None, description="School plans: the desired results.")
-    measures: Text | None = Field(default=None, description="School plans: how each result is measured.")
+    results: Text | None = Field(
+        default=None,
+        title="Desired results",
+        description="School plans: the desired results.",
+        json_schema_extra=SCHOOL,
+    )
+    measures: Text | None = Field(
+        default=None,
+        title="Measures",
+        description="School plans: how each result is measured.",
+        json_schema_extra=SCHOOL,
+    )
     activities: list[ActivityEntry] = Field(
+        title="Activities",
         min_length=1,
         max_length=limits.ACTIVITIES,
         description="The activities, in order; short or long form.",
@@ -467,28 +581,36 @@ class Goal(_Strict):
 LevelName = Annotated[
     Level,
     BeforeValidator(_choice(Level)),
-    WithJsonSchema({"type": "string", "enum": [level.value for level in Level]}),
+    WithJsonSchema(any_case([level.value for level in Level])),
 ]
 
 
 class PlanFrontMatter(_Strict):
     """The YAML front matter of a plan file: the contract editors write to."""
 
-    title: Text = Field(description="The plan's title, as printed.")
-    level: LevelName = Field(description="state, district or school.")
-    organization: Text | None = Field(default=None, description="Whose plan it is.")
+    title: Text = Field(title="Title", description="The plan's title, as printed.")
+    level: LevelName = Field(title="Level", description="state, district or school.")
+    organization: Text | None = Field(default=None, title="Organization", description="Whose plan it is.")
     year: SchoolYear | None = Field(
-        default=None, description='The school year the plan is for, like "2026-27".'
+        default=None, title="School year", description='The school year the plan is for, like "2026-27".'
     )
     previous: Text | None = Field(
         default=None,
+        title="Previous year's plan",
         description="The slug of the same organization's plan for an earlier year (its file name without .md).",
     )
-    closing: Prose | None = Field(default=None, description="Markdown shown after the goals.")
-    district: Text | None = Field(
-        default=None, description="School plans: the slug of the district's plan (its file name without .md)."
+    closing: Prose | None = Field(
+        default=None, title="Closing", description="Markdown shown after the goals."
     )
-    goals: list[Goal] = Field(min_length=1, max_length=limits.GOALS, description="The goals, in order.")
+    district: Text | None = Field(
+        default=None,
+        title="District",
+        description="School plans: the slug of the district's plan (its file name without .md).",
+        json_schema_extra=SCHOOL,
+    )
+    goals: list[Goal] = Field(
+        title="Goals", min_length=1, max_length=limits.GOALS, description="The goals, in order."
+    )
 
     @field_validator("district", mode="after")
     @classmethod

@@ -93,6 +93,11 @@ class Vocabulary(Generic[T]):
         """The term this name (or number) means, or None."""
         return self._by_key.get(normalize_name(str(name)))
 
+    def spellings(self) -> dict[str, str]:
+        """Every accepted spelling (normalized, as `match` looks it up) and the name it means:
+        what the plan form in the browser matches with, so that both sides accept the same."""
+        return {key: self._by_key[key].name for key in sorted(self._by_key)}  # the same in every build
+
     def suggest(self, name: str) -> str | None:
         """The official name closest to a name that did not match, for "did you mean"."""
         close = difflib.get_close_matches(normalize_name(name), list(self._by_key), n=1, cutoff=0.6)
