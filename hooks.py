@@ -267,8 +267,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def suggest_change(page: Page, config: MkDocsConfig, plan: str | None) -> str | None:
-    """Where "Suggest a change" leads: how changes are proposed (`/contribute/`), naming the
-    plan a plan's pages are made from; not straight into the code host's editor."""
+    """Where "Propose changes to this plan" (or "Propose a plan") leads: the plan form
+    (`/contribute/`), filled with the plan a plan's pages are made from; not straight into
+    the code host's editor."""
     if page.file.src_uri == urls.CONTRIBUTE:
         return None
     link = Urls(config.use_directory_urls).link(page.file.src_uri, urls.CONTRIBUTE)

@@ -19,7 +19,7 @@ STRATEGIES_INDEX = "strategies/index.md"
 AUDIENCES_INDEX = "audiences/index.md"
 TEMPLATE_GUIDE = "template.md"
 CONTRIBUTE = "contribute.md"
-"""How changes are proposed ("Suggest a change"); `?plan=<slug>` names a plan."""
+"""The plan form ("Propose a plan"); `?plan=<slug>` opens it filled with that plan."""
 TYPES_INDEX = "types/index.md"
 CATALOGUE = "catalogue/index.md"
 CATALOGUE_CSV = "catalogue/activities.csv"
@@ -29,6 +29,8 @@ CATALOGUE_SCRIPT = "javascripts/catalogue.js"
 PLANS_DATA = "plans/plan-list.js"
 """Every plan's title, level, organization and district, for finding a plan on `/plans/`."""
 PLANS_SCRIPT = "javascripts/plans.js"
+PLAN_CONTRACT = "contribute/plan-contract.js"
+"""The plan contract as data, for the plan form on `/contribute/` (`handbook.contract`)."""
 PRACTICES_INDEX = "practices/index.md"
 """The promising practices of every year."""
 PROGRESS = "progress/index.md"
@@ -81,6 +83,11 @@ def blank_template_uri(level: str) -> str:
     """A blank template to print and fill in by hand: `state` or `district` (the Leadership
     Plan for Partnerships, two pages) or `school` (the One-Year Action Plan)."""
     return f"templates/blank/{level}.md"
+
+
+def plan_data(slug: str) -> str:
+    """A plan's front matter as data, which fills the plan form for "Propose changes"."""
+    return f"plans/{slug}/plan-data.js"
 
 
 def plan_pdf(slug: str) -> str:

@@ -259,22 +259,32 @@ REPO = "https://github.com/partnerships-handbook/handbook"
         ("strategies/create-awareness/", "../../contribute/"),
     ],
 )
-def test_suggest_a_change_leads_readers_to_how_changes_are_proposed_naming_the_plan(
+def test_propose_changes_leads_readers_to_the_plan_form_naming_the_plan(
     sample_site: Site, url: str, suggest: str
 ) -> None:
     """Not a bare pencil into a code editor: readers of a plan are not its editors."""
     link = sample_site.page(url).select_one("a.handbook-suggest")
     assert link is not None and link["href"] == suggest
-    assert link.get_text(" ", strip=True) == "Suggest a change"
+    words = "Propose changes to this plan" if "?plan=" in suggest else "Propose a plan"
+    assert link.get_text(" ", strip=True) == words
 
 
-def test_the_contribute_page_links_the_repository_and_has_no_suggest_link(sample_site: Site) -> None:
+def test_the_plan_form_page_links_the_repository_and_serves_its_scripts(sample_site: Site) -> None:
     page = sample_site.page("contribute/")
     assert page.select_one("a.handbook-suggest") is None
-    assert page.select_one("#suggest-plan-edit")["href"] == f"{REPO}/edit/main/plans/"
+    form = page.select_one("#plan-form")
+    assert form["data-new-file"] == f"{REPO}/new/main/plans"
+    assert form["data-edit-file"] == f"{REPO}/edit/main/plans/"
     assert f"{REPO}/blob/main/CONTRIBUTING.md" in [a["href"] for a in page.select("article a")]
     scripts = [s["src"] for s in page.select("article script[src]")]
-    assert scripts == ["../plans/plan-list.js", "../javascripts/suggest.js"]
+    assert scripts == [
+        "../javascripts/vendor/js-yaml.min.js",
+        "../javascripts/vendor/ajv2020.min.js",
+        "plan-contract.js",
+        "../plans/plan-list.js",
+        "../javascripts/plan-check.js",
+        "../javascripts/plan-form.js",
+    ]
     assert all((sample_site.root / "contribute" / src).resolve().is_file() for src in scripts)
 
 

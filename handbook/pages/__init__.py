@@ -14,6 +14,7 @@ evaluated as a template) and ask each page whether it needs making again.
 | `listings.*` | plans by level, strategies, audiences, types of involvement, coverage |
 | `annual.*` | plans by school year, each year's promising practices (page, CSV, PDF), progress |
 | `catalogue.Catalogue` | the activity catalogue, and every activity as CSV and JSON |
+| `plan_form.PlanForm` | no pages: the contract and each plan as data, for the plan form |
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from handbook.pages.family import Build, Family
 from handbook.pages.goal_sheets import GoalSheets
 from handbook.pages.listing import PAGE_BUDGET, Listing, paginate
 from handbook.pages.listings import AudiencePages, CoveragePages, PlansIndex, StrategyPages, TypePages
+from handbook.pages.plan_form import PlanForm
 from handbook.pages.plan_pages import PlanPages
 from handbook.pages.print_views import PrintViews
 from handbook.pages.rendering import Renderer, template_path
@@ -64,6 +66,7 @@ FAMILIES: tuple[type[Family], ...] = (
     PrintViews,
     PlanPages,
     GoalSheets,
+    PlanForm,
 )
 """The families in the order their pages are handed to the engine."""
 

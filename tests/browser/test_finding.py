@@ -160,15 +160,15 @@ def test_the_blank_templates_are_in_the_navigation(page: Any, base_url: str) -> 
     assert {"templates/blank/state/", "templates/blank/district/", "templates/blank/school/"} <= set(links)
 
 
-def test_suggest_a_change_leads_to_how_changes_are_proposed_for_that_plan(page: Any, base_url: str) -> None:
+def test_propose_changes_opens_the_plan_form_filled_with_that_plan(page: Any, base_url: str) -> None:
     page.goto(base_url + "plans/sample-district-plan/goal-1/")
     page.locator("article a.handbook-suggest").click()
     page.wait_for_url("**/contribute/?plan=sample-district-plan")
-    # the plan by its title, from the plans' data
-    assert page.locator("#suggest-plan-name").inner_text() == (
+    page.wait_for_function("() => document.getElementById('f-title').value.length > 0")
+    assert page.input_value("#f-title") == (
         "Sample District Leadership Plan for School, Family, and Community Partnerships"
     )
-    edit = page.locator("#suggest-plan-edit").get_attribute("href")
+    edit = page.locator("#plan-pull-request").get_attribute("href")
     assert edit is not None and edit.endswith("/edit/main/plans/sample-district-plan.md")
 
 

@@ -133,3 +133,24 @@ def test_the_printed_catalogue_is_one_line_of_filters_then_many_activities_a_pag
     assert " ".join(summary.split()) in first
     assert "type part of its title" not in first and "Show more" not in first  # no form on paper
     assert len(reader.pages) <= rows / 5  # several activities to a page (synthetic ones run long)
+
+
+def test_the_plan_form_offers_a_districts_plan_to_type_not_a_list_of_hundreds(
+    page: Any, large_url: str, large_site: Site
+) -> None:
+    library = load_library(large_site.root.parent / "plans")
+    school = next(plan for plan in library.plans if plan.level.value == "school" and plan.district)
+    districts = [plan.slug for plan in library.plans if plan.level.value == "district"]
+    assert len(districts) > 40
+    page.goto(large_url + f"contribute/?plan={school.slug}")
+    page.wait_for_function("() => (document.getElementById('f-title') || {}).value")
+    district = page.get_by_label(re.compile(r"^District( \(optional\))?$"))
+    assert district.evaluate("e => e.tagName") == "INPUT"
+    assert district.input_value() == school.district
+    offered = district.evaluate("e => Array.from(e.list.options, o => o.value)")
+    assert sorted(offered) == sorted(districts)
+    district.fill("no-such-district")
+    page.keyboard.press("Tab")
+    page.wait_for_function(
+        "() => document.getElementById('f-district-error').textContent.includes('no district plan')"
+    )

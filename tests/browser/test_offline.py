@@ -65,3 +65,22 @@ def test_the_catalogue_filters_from_a_file(
     rows = page.locator("#catalogue-table tbody tr:visible")
     assert rows.count() == 14  # the state sample's fourteen activities
     assert all("Sample State" in text for text in rows.all_inner_texts())
+
+
+def test_the_plan_form_fills_checks_and_downloads_from_a_file(
+    offline_page: tuple[Any, list[str]], offline_copy: tuple[Path, Path]
+) -> None:
+    """From file:// the form still fills from a plan's data, checks and downloads (opening the
+    pull request needs the network, and says where it leads)."""
+    page, requested = offline_page
+    _, root = offline_copy
+    page.goto((root / "contribute.html").as_uri() + "?plan=sample-school-plan")
+    page.wait_for_function("() => (document.getElementById('f-title') || {}).value")
+    page.fill("#f-title", "A school's plan, changed offline")
+    page.keyboard.press("Tab")
+    page.wait_for_function("() => document.getElementById('plan-file').value.includes('changed offline')")
+    with page.expect_download() as download:
+        page.click("#plan-download")
+    assert download.value.suggested_filename == "sample-school-plan.md"
+    assert "title: A school's plan, changed offline" in Path(download.value.path()).read_text("utf-8")
+    assert [url for url in requested if not url.startswith(("file:", "data:", "blob:", "about:"))] == []

@@ -1,0 +1,565 @@
+/*
+ * The plan form on /contribute/: the whole plan contract as fields, checked as the editor
+ * types with the rules and words of `make check` (plan-check.js), and the finished plan file
+ * handed over as a pull request, a download or a copy.
+ *
+ * The form is drawn from the published JSON Schema (contribute/plan-contract.js): each
+ * field's label, hint, levels and kind of input come from the model's own declaration, so
+ * a field added to the contract appears here without a line of this file changing. The
+ * draft lives in the browser (localStorage) until the editor starts over, so a reload or a
+ * closed tab loses nothing. ?plan=<slug> starts from that plan (plans/<slug>/plan-data.js).
+ */
+(function () {
+  "use strict";
+  var app = document.getElementById("plan-form");
+  var contract = window.handbookContract, checker = window.handbookPlanCheck;
+  if (!app || !contract || !checker) return;
+
+  var schema = contract.schema, defs = schema.$defs;
+  var STORE = "handbook-plan-draft";
+  var MANY = 40; // more plans than this to choose from: a field to type in, not a list to scroll
+  var LONG_FIELDS = ["text", "title", "audience", "results", "measures", "expected_results", "outcome", "preparations", "closing"];
+  var PLAN_LEVELS = { state: "State", district: "District", school: "School" };
+  var listScript = document.querySelector('script[src$="plan-list.js"]');
+  var plans = [];
+  if (window.handbookPlans) {
+    var names = window.handbookPlans.fields;
+    plans = window.handbookPlans.rows.map(function (row) {
+      var plan = {};
+      names.forEach(function (name, i) { plan[name] = row[i]; });
+      return plan;
+    });
+  }
+
+  var state = restore() || blank();
+  var shown = {};      // field paths whose problems are shown (touched, or after "Check")
+  var problems = [];
+  var fileProblems = []; // what reading a pasted file found that its data no longer shows (a key given twice)
+  var pending = null;
+
+  function blank() {
+    return { slug: "", existing: null, data: { goals: [{ activities: [{}] }] }, introduction: "" };
+  }
+
+  function restore() {
+    try {
+      var saved = JSON.parse(window.localStorage.getItem(STORE) || "null");
+      return saved && saved.data ? saved : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function save() {
+    try { window.localStorage.setItem(STORE, JSON.stringify(state)); } catch (error) { /* private mode: the form still works */ }
+  }
+
+  /* ---- the draft's data ---- */
+
+  function at(path) {
+    return path.reduce(function (value, part) { return value === undefined || value === null ? undefined : value[part]; }, state.data);
+  }
+
+  function put(path, value) {
+    var parent = at(path.slice(0, -1)), key = path[path.length - 1];
+    if (value === undefined || value === "" || value === false || (Array.isArray(value) && !value.length)) delete parent[key];
+    else parent[key] = value;
+  }
+
+  function id(path) {
+    return "f-" + (path.length ? path.join("-") : "plan").replace(/[^A-Za-z0-9_-]/g, "_");
+  }
+
+  /* `goals[2].activities[1].text` -> ["goals", 1, "activities", 0, "text"] */
+  function parts(path) {
+    var out = [];
+    path.replace(/([^.[\]]+)|\[(\d+)\]/g, function (all, name, index) {
+      out.push(index !== undefined ? +index - 1 : name);
+    });
+    return out;
+  }
+
+  /* ---- drawing ---- */
+
+  function el(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      var value = attributes[name];
+      if (value === null || value === undefined || value === false) return;
+      if (name === "text") node.textContent = value;
+      else if (name.slice(0, 2) === "on") node.addEventListener(name.slice(2), value);
+      else node.setAttribute(name, value === true ? "" : value);
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  function level() { return state.data.level; }
+
+  /* The field belongs to this plan's level (x-levels), or holds a value already (nothing
+     is hidden that would still be written to the file). */
+  function applies(field, value) {
+    var levels = field["x-levels"];
+    return !levels || !level() || levels.indexOf(level()) >= 0 || (value !== undefined && value !== null);
+  }
+
+  function isRequired(field, name, owner) {
+    var needed = (owner.required || []).indexOf(name) >= 0;
+    return needed || (field["x-required-in"] || []).indexOf(level()) >= 0;
+  }
+
+  function enumOf(field) {
+    if (field.enum) return field.enum;
+    var branch = (field.anyOf || []).find(function (option) { return option.enum; });
+    return branch ? branch.enum : null;
+  }
+
+  function vocabularyOf(name) {
+    return contract.vocabularies[name] ? contract.vocabularies[name].names : null;
+  }
+
+  function hintFor(field) {
+    return field.description || (field.anyOf || []).map(function (o) { return o.description; }).filter(Boolean)[0] || "";
+  }
+
+  function fieldBlock(path, field, labelText, required) {
+    var key = id(path), value = at(path), name = path[path.length - 1];
+    var hint = hintFor(field), hintId = key + "-hint", errorId = key + "-error";
+    var label = el("label", { for: key, text: labelText + (required ? "" : " (optional)") });
+    var described = (hint ? hintId + " " : "") + errorId;
+    var control, words = enumOf(field), vocabulary = vocabularyOf(name);
+    var list = field.type === "array" || (field.anyOf || []).some(function (option) { return option.type === "array"; });
+    if (list && vocabulary) {
+      var box = el("fieldset", { class: "handbook-choices", id: key, "aria-describedby": described, "data-path": JSON.stringify(path) }, [
+        el("legend", { text: labelText + (required ? "" : " (optional)") })
+      ]);
+      vocabulary.forEach(function (term, index) {
+        var boxId = key + "-" + index;
+        var checked = Array.isArray(value) && value.indexOf(term) >= 0;
+        box.appendChild(el("div", { class: "handbook-choice" }, [
+          el("input", { type: "checkbox", id: boxId, value: term, checked: checked, onchange: function () {
+            var chosen = vocabulary.filter(function (t, i) { return document.getElementById(key + "-" + i).checked; });
+            var extra = (Array.isArray(at(path)) ? at(path) : []).filter(function (t) { return vocabulary.indexOf(t) < 0; });
+            edited(path, chosen.concat(extra), true);
+          } }),
+          el("label", { for: boxId, text: term })
+        ]));
+      });
+      return el("div", { class: "handbook-form-field" }, [box, hint ? el("p", { class: "handbook-hint", id: hintId, text: hint }) : null, el("p", { class: "handbook-error", id: errorId })]);
+    }
+    if (field.type === "boolean") {
+      control = el("input", { type: "checkbox", id: key, checked: value === true, "aria-describedby": described, onchange: function (event) { edited(path, event.target.checked, true); } });
+      return el("div", { class: "handbook-form-field handbook-form-check" }, [control, el("label", { for: key, text: labelText }), hint ? el("p", { class: "handbook-hint", id: hintId, text: hint }) : null, el("p", { class: "handbook-error", id: errorId })]);
+    }
+    var options = null;
+    if (name === "district") {
+      options = plans.filter(function (p) { return p.level === "district"; }).map(function (p) { return [p.slug, p.title]; });
+    } else if (name === "previous") {
+      options = plans.filter(function (p) { return p.level === level() && p.slug !== state.slug; }).map(function (p) { return [p.slug, p.title + (p.year ? ", " + p.year : "")]; });
+    } else if (vocabulary) {
+      options = vocabulary.map(function (term) { return [term, term]; });
+    } else if (words) {
+      options = words.map(function (word) { return [String(word), name === "level" ? PLAN_LEVELS[word] : String(word)]; });
+    }
+    if (options && options.length > MANY && (name === "district" || name === "previous")) {
+      // A state's hundreds of plans: type part of the file name, and the browser offers the matches.
+      var listId = key + "-plans";
+      control = el("input", { id: key, type: "text", list: listId, "aria-describedby": described, autocomplete: "off",
+        oninput: function (event) { edited(path, event.target.value.trim(), false); },
+        onchange: function () { touch(path); } });
+      control.value = value || "";
+      var datalist = el("datalist", { id: listId }, options.map(function (o) { return el("option", { value: o[0], label: o[1] }); }));
+      return el("div", { class: "handbook-form-field" }, [label, hint ? el("p", { class: "handbook-hint", id: hintId, text: hint }) : null, el("p", { class: "handbook-error", id: errorId }), control, datalist]);
+    }
+    if (options) {
+      var current = value === undefined || value === null ? "" : String(value);
+      if (current && !options.some(function (o) { return o[0] === current; })) options.push([current, current]);
+      control = el("select", { id: key, "aria-describedby": described, onchange: function (event) {
+        var chosen = event.target.value;
+        edited(path, words && typeof words[0] === "number" && chosen ? +chosen : chosen, true);
+      } }, [el("option", { value: "", text: required ? "Choose one" : "(none)" })].concat(options.map(function (o) {
+        return el("option", { value: o[0], text: o[1], selected: o[0] === current });
+      })));
+    } else {
+      var long = (LONG_FIELDS.indexOf(name) >= 0 && !(path.length === 1 && name === "title")) || name === "introduction";
+      var text = value === undefined || value === null ? "" : typeof value === "string" ? value : String(value);
+      control = el(long ? "textarea" : "input", { id: key, "aria-describedby": described, rows: long ? 2 : null, type: long ? null : "text",
+        oninput: function (event) { edited(path, event.target.value, false); },
+        onchange: function () { touch(path); } });
+      control.value = text;
+    }
+    return el("div", { class: "handbook-form-field" }, [label, hint ? el("p", { class: "handbook-hint", id: hintId, text: hint }) : null, el("p", { class: "handbook-error", id: errorId }), control]);
+  }
+
+  function unknownKeys(path, value, properties) {
+    return Object.keys(value || {}).filter(function (key) { return !(key in properties); }).map(function (key) {
+      var where = path.concat(key);
+      return el("div", { class: "handbook-form-field handbook-unknown", id: id(where) }, [
+        el("p", { text: key + ": " + JSON.stringify(value[key]) + " (not part of a plan)" }),
+        el("p", { class: "handbook-error", id: id(where) + "-error" }),
+        el("button", { type: "button", class: "md-button", text: "Remove " + key, onclick: function () { delete at(path)[key]; structure(path); } })
+      ]);
+    });
+  }
+
+  function fields(path, owner, value, skip, only) {
+    var properties = owner.properties;
+    return Object.keys(properties).filter(function (name) {
+      return skip.indexOf(name) < 0 && applies(properties[name], value ? value[name] : undefined);
+    }).map(function (name) {
+      var field = properties[name];
+      return fieldBlock(path.concat(name), field, field.title || name, isRequired(field, name, owner));
+    }).concat(only ? [] : unknownKeys(path, value, properties));
+  }
+
+  function mover(label, list, index, path) {
+    function move(delta) {
+      return function () {
+        var items = at(path);
+        var item = items.splice(index, 1)[0];
+        items.splice(index + delta, 0, item);
+        structure(path.concat(index + delta), delta < 0 ? "up" : "down");
+      };
+    }
+    return el("div", { class: "handbook-form-actions" }, [
+      index > 0 ? el("button", { type: "button", class: "md-button", "data-move": "up", text: "Move " + label + " up", onclick: move(-1) }) : null,
+      index < list.length - 1 ? el("button", { type: "button", class: "md-button", "data-move": "down", text: "Move " + label + " down", onclick: move(1) }) : null,
+      list.length > 1 ? el("button", { type: "button", class: "md-button", text: "Remove " + label, onclick: function () {
+        at(path).splice(index, 1);
+        structure(path.concat(Math.max(0, index - 1)));
+      } }) : null
+    ]);
+  }
+
+  function activityBlock(g, a, activities) {
+    var path = ["goals", g, "activities", a];
+    var activity = activities[a];
+    if (typeof activity === "string") activity = activities[a] = { text: activity };
+    var name = "activity " + (a + 1) + " of goal " + (g + 1);
+    return el("fieldset", { class: "handbook-activity", id: id(path) }, [
+      el("legend", { text: "Activity " + (a + 1) })
+    ].concat(fields(path, defs.Activity, activity, [])).concat([mover(name, activities, a, ["goals", g, "activities"])]));
+  }
+
+  function goalBlock(g, goals) {
+    var path = ["goals", g], goal = goals[g];
+    var activities = Array.isArray(goal.activities) ? goal.activities : (goal.activities = [{}]);
+    var block = el("fieldset", { class: "handbook-goal", id: id(path) }, [el("legend", { text: "Goal " + (g + 1) })].concat(fields(path, defs.Goal, goal, ["activities"])));
+    var list = el("div", { class: "handbook-activities", id: id(path.concat("activities")) }, [el("p", { class: "handbook-error", id: id(path.concat("activities")) + "-error" })]);
+    activities.forEach(function (activity, a) { list.appendChild(activityBlock(g, a, activities)); });
+    block.appendChild(el("h3", { text: "Activities of goal " + (g + 1) }));
+    block.appendChild(list);
+    block.appendChild(el("button", { type: "button", class: "md-button", text: "Add an activity to goal " + (g + 1), onclick: function () {
+      activities.push({});
+      structure(path.concat("activities", activities.length - 1, "text"));
+    } }));
+    block.appendChild(mover("goal " + (g + 1), goals, g, ["goals"]));
+    return block;
+  }
+
+  function draw(focusPath) {
+    var data = state.data;
+    var goals = Array.isArray(data.goals) ? data.goals : (data.goals = [{ activities: [{}] }]);
+    var form = document.getElementById("plan-form-fields");
+    form.textContent = "";
+    var slugField = el("div", { class: "handbook-form-field" }, [
+      el("label", { for: "f-file", text: "File name" }),
+      el("p", { class: "handbook-hint", id: "f-file-hint", text: state.existing
+        ? "The plan's file, plans/" + state.existing + ".md: its address on the site."
+        : "Lowercase words joined by '-', like riverside-elementary-2026-27: the plan's address on the site and its file, plans/<file name>.md." }),
+      el("p", { class: "handbook-error", id: "f-file-error" }),
+      el("input", { id: "f-file", type: "text", readonly: state.existing ? true : null, "aria-describedby": "f-file-hint f-file-error",
+        oninput: function (event) { state.slug = event.target.value.trim(); changed(false); },
+        onchange: function () { touch(["file"]); } })
+    ]);
+    slugField.querySelector("input").value = state.slug;
+    form.appendChild(slugField);
+    fields([], schema, data, ["goals", "closing"]).forEach(function (node) { form.appendChild(node); });
+    form.appendChild(fieldBlock(["introduction"], { description: "Markdown shown before the goals: who wrote the plan and for what." }, "Introduction", false));
+    form.querySelector("#" + id(["introduction"])).value = state.introduction || "";
+    form.appendChild(el("h2", { text: "Goals" }));
+    form.appendChild(el("p", { class: "handbook-error", id: id(["goals"]) + "-error" }));
+    goals.forEach(function (goal, g) { form.appendChild(goalBlock(g, goals)); });
+    form.appendChild(el("button", { type: "button", class: "md-button", text: "Add a goal", onclick: function () {
+      goals.push({ activities: [{}] });
+      structure(["goals", goals.length - 1, "title"]);
+    } }));
+    form.appendChild(el("h2", { text: "After the goals" }));
+    fields([], { properties: { closing: schema.properties.closing } }, data, [], true).forEach(function (node) { form.appendChild(node); });
+    save();
+    refresh(false);
+    if (focusPath) focus(focusPath);
+  }
+
+  function focus(path, direction) {
+    var target = document.getElementById(id(path));
+    if (target && target.tagName === "FIELDSET") {
+      var moved = direction && (target.querySelector(':scope > .handbook-form-actions > button[data-move="' + direction + '"]') ||
+        target.querySelector(":scope > .handbook-form-actions > button"));
+      target = moved || target.querySelector("input, textarea, select, button") || target;
+    }
+    if (target) target.focus();
+  }
+
+  /* After a goal or activity is added, moved or removed, or the level changes. */
+  function structure(focusPath, direction) {
+    save();
+    draw();
+    if (focusPath) focus(focusPath, direction);
+  }
+
+  /* ---- checking and the plan file ---- */
+
+  function edited(path, value, now) {
+    fileProblems = [];
+    if (path[0] === "introduction") state.introduction = value;
+    else put(path, typeof value === "string" && path[path.length - 1] !== "introduction" ? value : value);
+    if (path.length === 1 && (path[0] === "level")) { touch(path); structure(path); return; }
+    if (now) touch(path);
+    else changed(false);
+  }
+
+  function touch(path) {
+    shown[checker.fieldPath(path)] = true;
+    changed(true);
+  }
+
+  function changed(summary) {
+    save();
+    window.clearTimeout(pending);
+    pending = window.setTimeout(function () { refresh(summary); }, summary ? 0 : 250);
+  }
+
+  function visible(problem) {
+    return Object.keys(shown).some(function (path) {
+      return path === "*" || problem.path === path || problem.path.indexOf(path + ".") === 0 || problem.path.indexOf(path + "[") === 0;
+    });
+  }
+
+  /* The element a problem is shown at: its field, or the nearest goal or activity holding it. */
+  function anchorOf(path) {
+    var steps = path === "file" ? ["file"] : parts(path);
+    for (var n = steps.length; n > 0; n--) {
+      var node = document.getElementById(n === 1 && steps[0] === "file" ? "f-file" : id(steps.slice(0, n)));
+      if (node) return { node: node, error: document.getElementById(node.id + "-error") };
+    }
+    return { node: document.getElementById("plan-form-fields"), error: null };
+  }
+
+  function refresh(summary) {
+    var result = checker.check(state.data, state.introduction, { plans: plans, slug: state.slug || undefined });
+    problems = fileProblems.concat(result.problems);
+    if (!state.slug) problems.unshift({ path: "file", message: "required" });
+    document.querySelectorAll("#plan-form-fields [aria-invalid]").forEach(function (node) { node.removeAttribute("aria-invalid"); });
+    document.querySelectorAll("#plan-form-fields .handbook-error").forEach(function (node) { node.textContent = ""; });
+    var listed = [];
+    problems.forEach(function (problem) {
+      var place = anchorOf(problem.path);
+      problem.target = place.node.id;
+      if (!visible(problem)) return;
+      listed.push(problem);
+      if (place.error) {
+        place.error.textContent = (place.error.textContent ? place.error.textContent + " " : "") + problem.message;
+        place.node.setAttribute("aria-invalid", "true");
+      }
+    });
+    if (summary) showSummary(listed);
+    output();
+  }
+
+  function showSummary(listed) {
+    var box = document.getElementById("plan-form-summary");
+    var list = box.querySelector("ul");
+    list.textContent = "";
+    listed.forEach(function (problem) {
+      list.appendChild(el("li", { "data-path": problem.path }, [el("a", { href: "#" + problem.target, text: described(problem.path) + ": " + problem.message, onclick: function (event) {
+        event.preventDefault();
+        var target = document.getElementById(problem.target);
+        if (target && target.tagName === "FIELDSET") target = target.querySelector("input, textarea, select") || target;
+        if (target) target.focus();
+      } })]));
+    });
+    box.hidden = !listed.length;
+  }
+
+  /* A problem's place in words ("Goal 2, activity 1, Dates"), with the path `make check`
+     prints, so that the editor finds it here and in a reviewer's message. */
+  function described(path) {
+    if (path === "file") return "File name";
+    if (!path) return "Plan file";
+    var steps = parts(path), words = [], owner = schema;
+    steps.forEach(function (step, index) {
+      if (typeof step === "number") {
+        words.push(steps[index - 1] === "goals" ? "Goal " + (step + 1) : "activity " + (step + 1));
+        owner = steps[index - 1] === "goals" ? defs.Goal : defs.Activity;
+      } else if (step !== "goals" && step !== "activities" || index === steps.length - 1) {
+        var field = owner.properties && owner.properties[step];
+        words.push(field && field.title ? field.title : step === "introduction" ? "Introduction" : step);
+      }
+    });
+    return words.join(", ") + " (" + path + ")";
+  }
+
+  function planFile() {
+    return checker.write(state.data, state.introduction);
+  }
+
+  function output() {
+    var text = planFile();
+    var area = document.getElementById("plan-file");
+    area.value = text;
+    var slug = state.slug || "my-plan";
+    var download = document.getElementById("plan-download");
+    if (download.dataset.url) URL.revokeObjectURL(download.dataset.url);
+    download.dataset.url = URL.createObjectURL(new Blob([text], { type: "text/markdown;charset=utf-8" }));
+    download.href = download.dataset.url;
+    download.setAttribute("download", slug + ".md");
+    var pull = document.getElementById("plan-pull-request");
+    var note = document.getElementById("plan-pull-request-note");
+    var fine = !problems.length;
+    pull.hidden = !fine;
+    document.getElementById("plan-pull-request-blocked").hidden = fine;
+    var base = app.dataset.newFile, link, copies = false;
+    if (state.existing && state.existing === state.slug) {
+      link = app.dataset.editFile + state.slug + ".md";
+      copies = true;
+      note.textContent = "GitHub's page for changing a file takes no text: the link copies the plan file, so paste it there in place of the file's text.";
+    } else {
+      link = base + "?filename=" + encodeURIComponent(slug + ".md") + "&value=" + encodeURIComponent(text);
+      if (link.length > 7000) {
+        link = base + "?filename=" + encodeURIComponent(slug + ".md");
+        copies = true;
+        note.textContent = "The plan is too long to hand over in the address: the link copies the plan file, so paste it into GitHub's page.";
+      } else {
+        note.textContent = "GitHub opens the new file filled in; if you cannot change the handbook's files yourself, it offers to propose the change as a pull request.";
+      }
+    }
+    pull.href = link;
+    pull.dataset.copies = copies ? "true" : "false";
+  }
+
+  function copy(text) {
+    var said = document.getElementById("plan-form-status");
+    function done() { said.textContent = "The plan file is copied."; }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      return navigator.clipboard.writeText(text).then(done, function () { fallback(); });
+    }
+    fallback();
+    function fallback() {
+      var area = document.getElementById("plan-file");
+      area.select();
+      try { document.execCommand("copy"); done(); } catch (error) { said.textContent = "Select the plan file and copy it."; }
+    }
+  }
+
+  /* ---- loading a plan ---- */
+
+  function fill(data, introduction, slug, existing) {
+    var result = checker.check(data, introduction, { plans: plans, slug: slug });
+    state = { slug: slug || "", existing: existing || null, data: result.value, introduction: introduction || "" };
+    shown = {};
+    save();
+    draw();
+  }
+
+  function utf8(bytes) {
+    try { return new TextDecoder("utf-8", { fatal: true }).decode(bytes); } catch (error) { return null; }
+  }
+
+  /* The line of the first byte that is not UTF-8, as `make check` gives it. */
+  function lineOfBadByte(bytes) {
+    var good = 0, low = 0, high = bytes.length;
+    while (low <= high) {
+      var middle = (low + high) >> 1;
+      try { new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, middle), { stream: true }); good = middle; low = middle + 1; }
+      catch (error) { high = middle - 1; }
+    }
+    return bytes.subarray(0, good).filter(function (b) { return b === 10; }).length + 1;
+  }
+
+  /* A file that cannot be read as a plan: what is wrong, as `make check` prints it. */
+  function showUnread(found, name) {
+    var report = document.getElementById("plan-paste-problems");
+    report.textContent = "";
+    found.forEach(function (problem) {
+      report.appendChild(el("li", { text: (name || "plan file") + ":" + problem.line + ": " + (problem.path ? problem.path + ": " : "") + problem.message }));
+    });
+    var box = document.getElementById("plan-paste-result");
+    box.hidden = false;
+    box.focus();
+  }
+
+  function load(text, name) {
+    var read = checker.read(text);
+    if (!read.data) {
+      showUnread(read.problems, name);
+      return;
+    }
+    document.getElementById("plan-paste-result").hidden = true;
+    var slug = name ? name.replace(/\.md$/, "") : state.slug;
+    var known = plans.some(function (p) { return p.slug === slug; });
+    fill(read.data, read.introduction, slug, known ? slug : null);
+    fileProblems = read.problems;
+    shown = { "*": true };
+    refresh(true);
+    var summary = document.getElementById("plan-form-summary");
+    if (!summary.hidden) summary.focus();
+    else document.getElementById("f-file").focus();
+  }
+
+  function fromSite(slug) {
+    if (!listScript || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return false;
+    var script = document.createElement("script");
+    script.src = new URL(slug + "/plan-data.js", listScript.src).href;
+    script.onload = function () {
+      var plan = window.handbookPlanData;
+      if (plan && plan.slug === slug) fill(plan.front_matter, plan.introduction.replace(/^\n+/, ""), slug, slug);
+    };
+    document.head.appendChild(script);
+    return true;
+  }
+
+  /* ---- start ---- */
+
+  document.getElementById("plan-paste-fill").addEventListener("click", function () {
+    load(document.getElementById("plan-paste").value, null);
+  });
+  document.getElementById("plan-paste-file").addEventListener("change", function (event) {
+    var file = event.target.files[0];
+    if (!file) return;
+    file.arrayBuffer().then(function (buffer) {
+      var bytes = new Uint8Array(buffer), text = utf8(bytes);
+      if (text === null) {
+        showUnread([{ line: lineOfBadByte(bytes), path: "", message: "not UTF-8 text: save the file as UTF-8" }], file.name);
+        return;
+      }
+      load(text, file.name);
+    });
+  });
+  document.getElementById("plan-form-check").addEventListener("click", function () {
+    shown = { "*": true };
+    refresh(true);
+    var summary = document.getElementById("plan-form-summary");
+    if (!summary.hidden) summary.focus();
+    else document.getElementById("plan-form-status").textContent = "No problems found: the plan file is ready.";
+  });
+  document.getElementById("plan-copy").addEventListener("click", function () { copy(planFile()); });
+  document.getElementById("plan-pull-request").addEventListener("click", function (event) {
+    if (event.currentTarget.dataset.copies === "true") copy(planFile());
+  });
+  document.getElementById("plan-start-over").addEventListener("click", function () {
+    try { window.localStorage.removeItem(STORE); } catch (error) { /* nothing kept */ }
+    fileProblems = [];
+    state = blank();
+    shown = {};
+    history.replaceState(null, "", window.location.pathname);
+    draw(["file"]);
+    document.getElementById("f-file").focus();
+  });
+
+  var asked = new URLSearchParams(window.location.search).get("plan");
+  app.hidden = false;
+  if (asked && !(state.existing === asked) && fromSite(asked)) draw();
+  else draw();
+  window.handbookPlanForm = { state: function () { return state; }, problems: function () { return problems; }, planFile: planFile };
+})();

@@ -1,0 +1,319 @@
+"""The plan form on /contribute/, in Chromium: written by field labels, filled from plan files,
+checked with the words of `make check`, and handed over as a plan file that builds the same
+pages as the plan written by hand."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, quote, urlsplit
+
+import pytest
+
+from handbook.loading import read_plan
+from handbook.model import Plan
+from tests.browser.conftest import UNBROKEN
+from tests.browser.test_accessibility import SCHEMES, TAGS, axe, summary
+from tests.support.plans import SCHOOL_DISTRICT
+from tests.support.project import ROOT, Site, build_site, make_project
+from tests.test_validation import CORPUS, EXPECTED
+
+SAMPLES = sorted((ROOT / "plans").glob("*.md"))
+FIXTURES = ROOT / "tests" / "fixtures"
+VALID = {path.name: path.read_text(encoding="utf-8") for path in SAMPLES} | {
+    "rio-grande.md": textwrap.dedent(SCHOOL_DISTRICT).lstrip(),
+    "hand-written.md": textwrap.dedent(
+        """\
+        ---
+        title: A plan written the way people write
+        level: School
+        district: sample-district-plan
+        year: "2026-27"
+        goals:
+          - title: Families read with their children
+            kind: Academic
+            activities:
+              - text: Reading nights
+                type: "2. Communicating"
+                page: "1"
+                grades: 7
+                status: In-Progress
+              - text: Lending library
+                type: 4
+                status: completed
+                outcome: 120 books lent
+                practice: true
+        ---
+        Written with capitals, numbers in quotes and a type as the site prints it.
+        """
+    ),
+}
+"""Every valid plan of the tests: the samples, a plan written by other hands, and one that
+writes its words the ways the validator reads but the form would not write."""
+
+
+def plan_of(text: str, tmp_path: Path, slug: str) -> Plan:
+    """The plan a file holds, read as `make check` reads it (alone: no cross-plan rules)."""
+    folder = tmp_path / slug / "plans"
+    folder.mkdir(parents=True)
+    path = folder / f"{slug}.md"
+    path.write_text(text, encoding="utf-8")
+    result = read_plan(path, f"plans/{slug}.md")
+    assert isinstance(result, Plan), result
+    return result
+
+
+def same_plan(ours: Plan, theirs: Plan) -> bool:
+    keep = {"source", "slug", "introduction"}
+    return (
+        ours.model_dump(exclude=keep) == theirs.model_dump(exclude=keep)
+        and ours.introduction.strip() == theirs.introduction.strip()
+    )
+
+
+def field(scope: Any, label: str) -> Any:
+    """A field by its label as a reader sees it, "(optional)" or not."""
+    return scope.get_by_label(re.compile(rf"^{re.escape(label)}( \(optional\))?$"))
+
+
+def open_form(page: Any, base_url: str, query: str = "") -> None:
+    page.goto(base_url + "contribute/" + query)
+    page.locator("#plan-form-fields #f-file").wait_for()
+
+
+def plan_file(page: Any) -> str:
+    page.wait_for_function("() => document.getElementById('plan-file').value.startsWith('---')")
+    page.wait_for_timeout(300)  # the form checks and writes 250 ms after the last key
+    return str(page.input_value("#plan-file"))
+
+
+def paste(page: Any, text: str) -> None:
+    page.fill("#plan-paste", text)
+    page.click("#plan-paste-fill")
+
+
+def test_typing_the_district_sample_by_field_labels_writes_the_same_plan(
+    page: Any, base_url: str, tmp_path: Path
+) -> None:
+    sample = plan_of((ROOT / "plans" / "sample-district-plan.md").read_text("utf-8"), tmp_path, "sample")
+    open_form(page, base_url)
+    field(page, "File name").fill("typed-district-plan")
+    field(page, "Level").select_option("district")
+    field(page, "Title").fill(sample.title + " (typed)")
+    field(page, "Introduction").fill(sample.introduction.strip())
+    for g, goal in enumerate(sample.goals):
+        if g:
+            page.get_by_role("button", name="Add a goal").click()
+        box = page.get_by_role("group", name=f"Goal {g + 1}", exact=True)
+        field(box, "Goal").fill(goal.title)
+        for strategy in goal.strategies:
+            box.get_by_role("checkbox", name=strategy.name, exact=True).check()
+        field(box, "Target audience").fill(goal.audience or "")
+        for a, activity in enumerate(goal.activities):
+            if a:
+                box.get_by_role("button", name=f"Add an activity to goal {g + 1}").click()
+            item = box.get_by_role("group", name=f"Activity {a + 1}", exact=True)
+            field(item, "Activity").fill(activity.text)
+            for name, label in (("dates", "Dates"), ("responsible", "Responsible"), ("costs", "Costs")):
+                if getattr(activity, name):
+                    field(item, label).fill(getattr(activity, name))
+            if activity.page:
+                field(item, "Page").select_option(str(activity.page))
+    field(page, "Closing").fill(sample.closing or "")
+    page.keyboard.press("Tab")
+    written = plan_of(plan_file(page), tmp_path, "typed-district-plan")
+    assert written.title == sample.title + " (typed)"
+    assert same_plan(written.model_copy(update={"title": sample.title}), sample)
+    assert page.locator("#plan-pull-request").is_visible()  # no problems: the link is offered
+
+
+@pytest.mark.parametrize("name", sorted(VALID))
+def test_pasting_a_valid_plan_fills_the_form_and_writes_an_equal_plan(
+    page: Any, base_url: str, tmp_path: Path, name: str
+) -> None:
+    original = plan_of(VALID[name], tmp_path, "original")
+    open_form(page, base_url)
+    paste(page, VALID[name])
+    assert page.locator("#plan-paste-result").is_hidden()
+    assert same_plan(plan_of(plan_file(page), tmp_path, "written"), original)
+
+
+def reported(page: Any) -> list[str]:
+    """What the form shows wrong, as `make check` prints it without file and line: `path: message`,
+    or `message` for the file as a whole."""
+    page.wait_for_timeout(100)
+    if page.locator("#plan-paste-result").is_visible():
+        return [
+            re.sub(r"^[^:]*:\d+: ", "", line)
+            for line in page.locator("#plan-paste-problems li").all_inner_texts()
+        ]
+    return [
+        f"{item.get_attribute('data-path')}: {item.inner_text().split(': ', 1)[1]}"
+        for item in page.locator("#plan-form-summary li").all()
+    ]
+
+
+ELSEWHERE = {"duplicate-title.md"}
+"""`make check` reports a title given twice at the plan that had it first (another file);
+the form says it of the plan being written, at the same path."""
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_choosing_a_malformed_plan_shows_what_make_check_says_at_the_same_field(
+    page: Any, base_url: str, name: str
+) -> None:
+    open_form(page, base_url)
+    page.set_input_files("#plan-paste-file", str(CORPUS / name))
+    page.wait_for_function(
+        "() => !document.getElementById('plan-paste-result').hidden"
+        " || !document.getElementById('plan-form-summary').hidden"
+    )
+    expected = [re.sub(r"^plans/[^:]+:\d+: ", "", line) for line in EXPECTED[name]]
+    if name in ELSEWHERE:
+        expected = ["title: the same title as plans/sample-state-plan.md: each plan needs its own title"]
+    assert sorted(reported(page)) == sorted(expected)
+    assert page.locator("#plan-pull-request").is_hidden()
+
+
+def test_a_field_with_a_problem_says_it_beside_itself_and_the_summary_links_to_it(
+    page: Any, base_url: str
+) -> None:
+    open_form(page, base_url)
+    page.click("#plan-form-check")
+    summary_box = page.locator("#plan-form-summary")
+    assert summary_box.get_attribute("role") == "alert"
+    assert page.evaluate("document.activeElement.id") == "plan-form-summary"
+    title = field(page, "Title")
+    assert title.get_attribute("aria-invalid") == "true"
+    error_id = f"{title.get_attribute('id')}-error"
+    assert error_id in (title.get_attribute("aria-describedby") or "").split()
+    assert page.locator(f"#{error_id}").inner_text() == "required"
+    summary_box.get_by_role("link", name=re.compile(r"^Title \(title\)")).click()
+    assert page.evaluate("document.activeElement.id") == title.get_attribute("id")
+    title.fill("A plan")
+    page.keyboard.press("Tab")
+    page.wait_for_function("() => !document.getElementById('f-title').hasAttribute('aria-invalid')")
+
+
+def test_the_pull_request_link_carries_the_plan_file_and_only_when_it_has_no_problems(
+    page: Any, base_url: str
+) -> None:
+    open_form(page, base_url)
+    assert page.locator("#plan-pull-request").is_hidden()
+    paste(page, VALID["rio-grande.md"])
+    field(page, "File name").fill("another-district-plan")
+    field(page, "Title").fill("Another district's plan")
+    page.keyboard.press("Tab")
+    text = plan_file(page)
+    link = page.locator("#plan-pull-request")
+    assert link.inner_text() == "Open a pull request"
+    address = urlsplit(link.get_attribute("href"))
+    assert address.path.endswith("/new/main/plans")
+    query = parse_qs(address.query)
+    assert query["filename"] == ["another-district-plan.md"]
+    assert query["value"] == [text]
+
+
+def test_a_long_plan_opens_the_empty_new_file_page_and_copies_the_file(browser: Any, base_url: str) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    open_form(page, base_url, "?plan=sample-state-plan")
+    page.wait_for_function("() => document.getElementById('f-title').value.length > 0")
+    field(page, "File name")  # an existing plan: its edit page, and the file copied
+    link = page.locator("#plan-pull-request")
+    assert link.get_attribute("href").endswith("/edit/main/plans/sample-state-plan.md")
+    page.click("#plan-start-over")
+    paste(
+        page,
+        (ROOT / "plans" / "sample-state-plan.md").read_text("utf-8").replace("title: Sample", "title: Long")
+        + "\nA longer introduction. " * 100,
+    )
+    field(page, "File name").fill("long-state-plan")
+    page.keyboard.press("Tab")
+    text = plan_file(page)
+    assert len(quote(text, safe="")) > 7000  # too long for an address
+    href = link.get_attribute("href")
+    assert href.endswith("/new/main/plans?filename=long-state-plan.md")
+    assert "too long" in page.inner_text("#plan-pull-request-note")
+    link.evaluate("a => a.addEventListener('click', e => e.preventDefault())")  # stay on the page
+    link.click()
+    page.wait_for_function("() => document.getElementById('plan-form-status').textContent.includes('copied')")
+    assert page.evaluate("navigator.clipboard.readText()") == text
+    context.close()
+
+
+def test_the_draft_survives_a_reload_until_the_editor_starts_over(page: Any, base_url: str) -> None:
+    open_form(page, base_url)
+    field(page, "Title").fill("A plan in progress")
+    page.wait_for_timeout(400)
+    page.reload()
+    page.locator("#f-title").wait_for()
+    assert field(page, "Title").input_value() == "A plan in progress"
+    page.click("#plan-start-over")
+    assert field(page, "Title").input_value() == ""
+    page.reload()
+    page.locator("#f-title").wait_for()
+    assert field(page, "Title").input_value() == ""
+
+
+def test_goals_and_activities_move_up_and_down_and_keep_the_focus(page: Any, base_url: str) -> None:
+    open_form(page, base_url, "?plan=sample-district-plan")
+    page.wait_for_function("() => document.getElementById('f-title').value.length > 0")
+    second = page.get_by_role("group", name="Goal 2", exact=True)
+    title = field(second, "Goal").input_value()
+    second.get_by_role("button", name="Move goal 2 up").click()
+    assert field(page.get_by_role("group", name="Goal 1", exact=True), "Goal").input_value() == title
+    assert page.evaluate("document.activeElement.textContent") == "Move goal 1 down"
+    assert "- title: " + title in plan_file(page).split("goals:")[1].split("\n")[1]
+
+
+def test_the_plan_page_offers_to_propose_changes_to_this_plan(page: Any, base_url: str) -> None:
+    page.goto(base_url + "plans/sample-school-plan/")
+    page.get_by_role("link", name="Propose changes to this plan").click()
+    page.wait_for_url("**/contribute/?plan=sample-school-plan")
+    page.wait_for_function("() => document.getElementById('f-title').value.length > 0")
+    assert field(page, "File name").input_value() == "sample-school-plan"
+    assert field(page, "District").input_value() == "sample-district-plan"
+
+
+STATES = {
+    "empty": lambda page: None,
+    "filled": lambda page: page.wait_for_function(
+        "() => document.getElementById('f-title').value.length > 0"
+    ),
+    "errors": lambda page: page.click("#plan-form-check"),
+}
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("state", STATES)
+def test_axe_finds_nothing_on_the_form(browser: Any, base_url: str, state: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    open_form(page, base_url, "?plan=sample-school-plan" if state == "filled" else "")
+    STATES[state](page)
+    page.wait_for_timeout(300)
+    violations = axe(page, {"type": "tag", "values": TAGS})
+    context.close()
+    assert summary(violations) == []
+
+
+def test_a_plan_file_the_form_wrote_builds_the_same_pages(
+    page: Any, browser_site: Site, base_url: str, tmp_path: Path
+) -> None:
+    open_form(page, base_url, "?plan=sample-district-plan")
+    page.wait_for_function("() => document.getElementById('f-title').value.length > 0")
+    written = plan_file(page)
+    assert written != (ROOT / "plans" / "sample-district-plan.md").read_text(
+        "utf-8"
+    )  # written anew, not copied
+    project = make_project(tmp_path / "project", {"rio-grande.md": SCHOOL_DISTRICT, "unbroken.md": UNBROKEN})
+    (project / "plans" / "sample-district-plan.md").write_text(written, encoding="utf-8")
+    site = build_site(project)
+    pages = ["plans/sample-district-plan/index.html"] + [
+        f"plans/sample-district-plan/goal-{n}/index.html" for n in (1, 2, 3)
+    ]
+    for name in pages:
+        assert (site.root / name).read_text("utf-8") == (browser_site.root / name).read_text("utf-8"), name
