@@ -313,8 +313,8 @@
   function edited(path, value, now) {
     fileProblems = [];
     if (path[0] === "introduction") state.introduction = value;
-    else put(path, typeof value === "string" && path[path.length - 1] !== "introduction" ? value : value);
-    if (path.length === 1 && (path[0] === "level")) { touch(path); structure(path); return; }
+    else put(path, value);
+    if (path.length === 1 && path[0] === "level") { touch(path); structure(path); return; } // other fields apply
     if (now) touch(path);
     else changed(false);
   }

@@ -317,3 +317,49 @@ def test_a_plan_file_the_form_wrote_builds_the_same_pages(
     ]
     for name in pages:
         assert (site.root / name).read_text("utf-8") == (browser_site.root / name).read_text("utf-8"), name
+
+
+FOCUSED = """() => {
+  const e = document.activeElement;
+  const label = e.labels && e.labels[0] ? e.labels[0].textContent : e.textContent;
+  return (label || "").trim();
+}"""
+
+
+def tab_to(page: Any, label: str) -> None:
+    """Press Tab until the field or button with this label has the focus (at most 60 times)."""
+    for _ in range(60):
+        if page.evaluate(FOCUSED) == label:
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"no {label!r} within 60 tabs")
+
+
+def test_a_whole_plan_can_be_written_with_the_keyboard_alone(
+    page: Any, base_url: str, tmp_path: Path
+) -> None:
+    open_form(page, base_url)
+    page.focus("#f-file")  # where a keyboard user arrives after the page's own links
+    page.keyboard.type("keyboard-plan")
+    tab_to(page, "Title")
+    page.keyboard.type("A plan written without a mouse")
+    tab_to(page, "Level")
+    page.keyboard.press("ArrowDown")  # Choose one -> State
+    page.keyboard.press("ArrowDown")  # -> District
+    tab_to(page, "Goal")
+    page.keyboard.type("Keep families informed")
+    tab_to(page, "Share knowledge")
+    page.keyboard.press("Space")
+    tab_to(page, "Target audience")
+    page.keyboard.type("Families of the district")
+    tab_to(page, "Activity")
+    page.keyboard.type("A monthly letter home")
+    tab_to(page, "Check the plan")
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "() => document.getElementById('plan-form-status').textContent.includes('No problems')"
+    )
+    written = plan_of(plan_file(page), tmp_path, "keyboard-plan")
+    assert written.level.value == "district"
+    assert [s.name for s in written.goals[0].strategies] == ["Share knowledge"]
+    assert written.goals[0].activities[0].text == "A monthly letter home"
