@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -32,7 +33,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 import page_writers
-from handbook import pdf, urls
+from handbook import pdf, site_search, urls
 from handbook.library import Library
 from handbook.loading import PlanErrors, last_valid_library, load_library_cached
 from handbook.pages import PageBuilder, PageContent, Search, SearchEntry, TocEntry, template_path
@@ -179,6 +180,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _session.newest_plan = newest_plan_change(plans_dir(config))
     _session.chromium = pdf_printer(config)
     offline_polyfill(config)
+    if searches_pagefind(config):
+        config.extra.setdefault("handbook", {})["site_search_worker"] = site_search.WORKER
     return config
 
 
@@ -200,6 +203,20 @@ def offline_polyfill(config: MkDocsConfig) -> None:
     if plugin is not None and plugin.config.enabled:
         config.extra["polyfills"] = [IFRAME_WORKER]
         config.extra.setdefault("handbook", {})["offline_zip"] = ""
+
+
+def searches_pagefind(config: MkDocsConfig) -> bool:
+    """Whether this build answers site search from a Pagefind index (`handbook.site_search`):
+    a build to publish, not `serve` (indexing each save would slow editing) nor the offline
+    copy (a page opened from `file://` cannot load the index's fragments); those keep
+    Material's own search, and `extra.handbook.site_search: material` asks for it."""
+    offline = config.plugins.get(OFFLINE_PLUGIN)
+    return (
+        settings(config).get("site_search", "pagefind") == "pagefind"
+        and not _session.serving
+        and config.plugins.get(SEARCH_PLUGIN) is not None
+        and not (offline is not None and offline.config.enabled)
+    )
 
 
 def settings(config: MkDocsConfig) -> dict[str, Any]:
@@ -368,6 +385,9 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     """Every page is read; before MkDocs writes them, share the writing among the cores
     (`page_writers`). Not under `serve`, which rewrites a few pages at a time."""
     _session.env = env
+    env.filters["handbook_search_worker"] = lambda config_json, worker: Markup(
+        site_search.worker_config(str(config_json), worker)
+    )
     if not _session.serving and _session.nav is not None:
         in_nav = {page.file.src_uri for page in _session.nav.pages}
 
@@ -382,9 +402,10 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 
 @event_priority(100)  # before anything reads the written site (the offline copy, search)
 def on_post_build(config: MkDocsConfig) -> None:
-    """Every page written (`page_writers`), then the PDF downloads, printed from the goal
-    pages (`handbook.pdf`)."""
+    """Every page written (`page_writers`), the site search indexed (`handbook.site_search`),
+    then the PDF downloads, printed from the goal pages (`handbook.pdf`)."""
     page_writers.finish()
+    index_site_search(config)
     if _session.chromium is None or _session.builder is None:
         return
     assert _session.builder is not None, "on_files made the pages"
@@ -392,6 +413,20 @@ def on_post_build(config: MkDocsConfig) -> None:
     at_once = page_writers.cores(settings(config).get("workers"))
     report = pdf.make_pdfs(jobs, _session.chromium, project_dir(config) / ".cache" / "pdfs", at_once)
     log.info(report.summary())
+
+
+def index_site_search(config: MkDocsConfig) -> None:
+    """Index what Material's search would index with Pagefind; Material then writes its own
+    index with the configuration only. (Run beside the page writers instead, it saved
+    nothing measurable at 1,000 plans: they are done by then.)"""
+    index = getattr(config.plugins.get(SEARCH_PLUGIN), "search_index", None)
+    if not config.extra.get("handbook", {}).get("site_search_worker") or index is None:
+        return
+    count = site_search.write_index(
+        list(index.entries), Path(config.site_dir), config.theme.get("language", "en")
+    )
+    index.entries.clear()
+    log.info(f"Site search: {count} entries indexed with Pagefind")
 
 
 def on_build_error(error: Exception) -> None:

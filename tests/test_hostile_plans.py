@@ -202,6 +202,7 @@ def leaky_project(tmp_path: Path) -> Path:
     (project / "plans" / "leak.md").symlink_to(outside / "secret.md")
     (project / "docs" / "leak.md").symlink_to(outside / "secret.md")
     (project / "docs" / "elsewhere").symlink_to(outside)
+    (project / "overrides" / "main.html").unlink()  # the project's copy: the link replaces it
     (project / "overrides" / "main.html").symlink_to(outside / "secret.md")
     (project / "docs" / "inside.md").symlink_to(project / "docs" / "template.md")  # fine: inside
     return project

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 
 import pytest
 
 from handbook.loading import load_library
 from tests.support.project import SEEDS, Site, text_of
+from tests.support.search import published_records
 
 PLANS = {"state": "sample-state-plan", "district": "sample-district-plan"}
 SEED_FILES = {"state": "000_*.txt", "district": "002_*.txt"}
@@ -216,9 +216,9 @@ def test_generated_pages_stay_out_of_the_navigation(sample_site: Site) -> None:
 
 
 def test_goal_template_pages_are_left_out_of_search(sample_site: Site) -> None:
-    index = sample_site.html("search/search_index.json")
-    assert "sample-state-plan/goal-1/" not in index
-    assert "sample-state-plan/#goal-1" in index
+    locations = {record["location"] for record in published_records(sample_site.root)}
+    assert "plans/sample-state-plan/goal-1/" not in locations
+    assert "plans/sample-state-plan/#goal-1" in locations
 
 
 def test_search_finds_each_plan_goal_and_activity_at_its_own_anchor_and_nothing_else(
@@ -228,7 +228,7 @@ def test_search_finds_each_plan_goal_and_activity_at_its_own_anchor_and_nothing_
     plan, each goal and each activity, at the anchors of the plan page; no link labels,
     coverage tables or template details."""
     library = load_library(sample_site.root.parent / "plans")
-    docs = json.loads(sample_site.html("search/search_index.json"))["docs"]
+    docs = published_records(sample_site.root)
     indexed = {doc["location"]: doc for doc in docs if doc["location"].startswith("plans/")}
     expected = {}
     for ref in library.goals():
@@ -236,12 +236,14 @@ def test_search_finds_each_plan_goal_and_activity_at_its_own_anchor_and_nothing_
         expected[page] = ref.plan.title
         expected[f"{page}#goal-{ref.number}"] = f"Goal {ref.number}. {ref.goal.title}"
         for item in ref.activities():
-            expected[f"{page}#goal-{ref.number}-activity-{item.number}"] = item.activity.text
+            expected[f"{page}#goal-{ref.number}-activity-{item.number}"] = (
+                f"Goal {ref.number}, activity {item.number}: {item.activity.text}"
+            )
     assert {location: html.unescape(doc["title"]) for location, doc in indexed.items()} == expected
-    state = indexed["plans/sample-state-plan/"]["text"]
+    state = indexed["plans/sample-state-plan/"]["content"]
     assert "Activities as CSV" not in state and "Create awareness" not in str(indexed)
     assert "The authors thank leaders for partnership" in state  # the footnote is the plan's words too
-    goal = indexed["plans/sample-school-plan/#goal-1"]["text"]
+    goal = indexed["plans/sample-school-plan/"]["content"]  # the page's words, goals' included
     assert "Desired results: More students read at or above grade level" in goal
 
 
