@@ -420,7 +420,7 @@ def index_site_search(config: MkDocsConfig) -> None:
     index with the configuration only. (Run beside the page writers instead, it saved
     nothing measurable at 1,000 plans: they are done by then.)"""
     index = getattr(config.plugins.get(SEARCH_PLUGIN), "search_index", None)
-    if not config.extra.get("handbook", {}).get("site_search_worker") or index is None:
+    if not settings(config).get("site_search_worker") or index is None:
         return
     count = site_search.write_index(
         list(index.entries), Path(config.site_dir), config.theme.get("language", "en")

@@ -48,9 +48,8 @@ def contract() -> dict[str, Any]:
             "activities": limits.ACTIVITIES,
             "text": limits.TEXT_CHARACTERS,
             "prose_links": limits.PROSE_LINKS,
-            "file_bytes": limits.PLAN_FILE_BYTES,
         },
-        "years": {"example": years.EXAMPLE, "first_month": years.FIRST_MONTH},
+        "years": {"example": years.EXAMPLE},
     }
 
 

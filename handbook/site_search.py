@@ -78,21 +78,23 @@ def _titled(anchor: str, title: str) -> str:
 
 def pages(docs: list[dict[str, Any]]) -> list[SearchPage]:
     """Material's index entries as pages, each with its sections in order."""
-    heads: dict[str, dict[str, Any]] = {}
+    heads: dict[str, dict[str, Any]] = {}  # each page's own entry, pages in order of first mention
     sections: dict[str, list[Section]] = {}
     for doc in docs:
-        page, _, anchor = doc["location"].partition("#")
-        if not anchor:
-            heads[page] = doc
-        else:
-            sections.setdefault(page, []).append(
+        location, _, anchor = doc["location"].partition("#")
+        heads.setdefault(location, {})
+        if anchor:
+            sections.setdefault(location, []).append(
                 Section(anchor, _titled(anchor, doc["title"]), plain(doc["text"]))
             )
+        else:
+            heads[location] = doc
     return [
-        SearchPage(page, heads[page]["title"] if page in heads else "", plain(heads[page]["text"]) if page in heads else "",
-                   tuple(sections.get(page, ())))
-        for page in dict.fromkeys([*heads, *sections])
-    ]  # fmt: skip
+        SearchPage(
+            location, head.get("title", ""), plain(head.get("text", "")), tuple(sections.get(location, ()))
+        )
+        for location, head in heads.items()
+    ]
 
 
 def page_file(page: SearchPage) -> str:

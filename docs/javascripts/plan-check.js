@@ -109,6 +109,16 @@
 
   function thousands(n) { return n.toLocaleString("en-US"); }
 
+  /* messages.py's words for a text over the limit, and for a control character in one. */
+  function tooLong(text) {
+    return thousands(Array.from(text).length) + " characters; a text may hold at most " + thousands(LIMITS.text);
+  }
+
+  function controlCharacter(text) {
+    var control = CONTROL.exec(text);
+    return "holds the control character " + (control ? "\\x" + control[0].charCodeAt(0).toString(16).padStart(2, "0") : "?") + ", which text never needs: remove it";
+  }
+
   function fieldPath(parts) {
     var path = "";
     parts.forEach(function (part) {
@@ -397,13 +407,8 @@
           }
           break;
         case "minLength": report(parts, "must not be empty"); break;
-        case "maxLength":
-          report(parts, thousands(Array.from(String(value)).length) + " characters; a text may hold at most " + thousands(LIMITS.text));
-          break;
-        case "pattern":
-          var control = CONTROL.exec(String(value));
-          report(parts, "holds the control character " + (control ? "\\x" + control[0].charCodeAt(0).toString(16).padStart(2, "0") : "?") + ", which text never needs: remove it");
-          break;
+        case "maxLength": report(parts, tooLong(String(value))); break;
+        case "pattern": report(parts, controlCharacter(String(value))); break;
         case "minItems": report(parts, "must have at least one item"); break;
         case "maxItems":
           var many = TOO_MANY[last] || ["items", "too many"];
@@ -528,8 +533,8 @@
       problems.push({ path: path, message: message });
     }
     if (typeof introduction === "string") {
-      if (Array.from(introduction).length > LIMITS.text) report(["introduction"], thousands(Array.from(introduction).length) + " characters; a text may hold at most " + thousands(LIMITS.text));
-      else if (CONTROL.test(introduction)) report(["introduction"], "holds the control character \\x" + CONTROL.exec(introduction)[0].charCodeAt(0).toString(16).padStart(2, "0") + ", which text never needs: remove it");
+      if (Array.from(introduction).length > LIMITS.text) report(["introduction"], tooLong(introduction));
+      else if (CONTROL.test(introduction)) report(["introduction"], controlCharacter(introduction));
       else brackets(introduction, ["introduction"], report);
     }
     var plan = before(data, report);

@@ -127,6 +127,8 @@
     var hint = hintFor(field), hintId = key + "-hint", errorId = key + "-error";
     var label = el("label", { for: key, text: labelText + (required ? "" : " (optional)") });
     var described = (hint ? hintId + " " : "") + errorId;
+    // Under every field: its hint (from the schema) and where its problem is said.
+    var notes = [hint ? el("p", { class: "handbook-hint", id: hintId, text: hint }) : null, el("p", { class: "handbook-error", id: errorId })];
     var control, words = enumOf(field), vocabulary = vocabularyOf(name);
     var list = field.type === "array" || (field.anyOf || []).some(function (option) { return option.type === "array"; });
     if (list && vocabulary) {
@@ -145,11 +147,11 @@
           el("label", { for: boxId, text: term })
         ]));
       });
-      return el("div", { class: "handbook-form-field" }, [box, hint ? el("p", { class: "handbook-hint", id: hintId, text: hint }) : null, el("p", { class: "handbook-error", id: errorId })]);
+      return el("div", { class: "handbook-form-field" }, [box].concat(notes));
     }
     if (field.type === "boolean") {
       control = el("input", { type: "checkbox", id: key, checked: value === true, "aria-describedby": described, onchange: function (event) { edited(path, event.target.checked, true); } });
-      return el("div", { class: "handbook-form-field handbook-form-check" }, [control, el("label", { for: key, text: labelText }), hint ? el("p", { class: "handbook-hint", id: hintId, text: hint }) : null, el("p", { class: "handbook-error", id: errorId })]);
+      return el("div", { class: "handbook-form-field handbook-form-check" }, [control, el("label", { for: key, text: labelText })].concat(notes));
     }
     var options = null;
     if (name === "district") {
@@ -169,7 +171,7 @@
         onchange: function () { touch(path); } });
       control.value = value || "";
       var datalist = el("datalist", { id: listId }, options.map(function (o) { return el("option", { value: o[0], label: o[1] }); }));
-      return el("div", { class: "handbook-form-field" }, [label, hint ? el("p", { class: "handbook-hint", id: hintId, text: hint }) : null, el("p", { class: "handbook-error", id: errorId }), control, datalist]);
+      return el("div", { class: "handbook-form-field" }, [label].concat(notes, [control, datalist]));
     }
     if (options) {
       var current = value === undefined || value === null ? "" : String(value);
@@ -188,7 +190,7 @@
         onchange: function () { touch(path); } });
       control.value = text;
     }
-    return el("div", { class: "handbook-form-field" }, [label, hint ? el("p", { class: "handbook-hint", id: hintId, text: hint }) : null, el("p", { class: "handbook-error", id: errorId }), control]);
+    return el("div", { class: "handbook-form-field" }, [label].concat(notes, [control]));
   }
 
   function unknownKeys(path, value, properties) {
