@@ -58,6 +58,7 @@ def test_stamped_pages_are_those_materials_template_writes(tmp_path: Path, monke
     project = make_project(tmp_path / "project", {"tricky.md": TRICKY})
     stamped = snapshot(build_site(project, tmp_path / "stamped").root)
     assert page_writers._stamps.filled > 10  # most goal sheets came from a stamp
+    assert page_writers._stamps.themed == 0  # and no kind of page lost its stamp to a difference
     monkeypatch.setattr(page_writers, "stampable", lambda page, in_nav: False)
     assert snapshot(build_site(project, tmp_path / "themed").root) == stamped
     goal = stamped["plans/sample-state-plan/goal-2/index.html"].decode()
