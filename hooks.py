@@ -336,6 +336,10 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, **kwargs: 
     return ""
 
 
+_stamping: dict[str, Any] = {}
+"""The context of a page to be made from a stamp (`on_post_page`), while it is written."""
+
+
 @event_priority(100)  # the page's HTML must be in place before any plugin reads it
 def on_page_context(context: Any, page: Page, config: MkDocsConfig, **kwargs: Any) -> Any:
     content = _generated.get(page.file.src_uri)
@@ -343,12 +347,19 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, **kwargs: An
         body = str(content.render())
         page.content = body
         page.present_anchor_ids = set(_ID.findall(body))
-        if page.meta.get("template") == page_writers.STAMPED_TEMPLATE and _session.env is not None:
-            page.content = page_writers.stamped(page, context, _session.env, body)
+        if page.meta.get("template") == page_writers.STAMPED_TEMPLATE:
+            _stamping[page.file.src_uri] = context
     return context
 
 
+@event_priority(100)  # the whole page, before any plugin reads it
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
+    """A stamped page's HTML, from its body as the other plugins left it: made here, not in
+    `on_page_context`, so that they go through the body and not the whole page (Material's
+    search plugin runs a pattern over it)."""
+    context = _stamping.pop(page.file.src_uri, None)
+    if context is not None and _session.env is not None:
+        output = page_writers.stamped(page, context, _session.env, page.content or "")
     if page.file.src_uri in _generated:
         page.content = ""  # written: let it go
     return output
