@@ -111,7 +111,7 @@ class ActivityFilter:
         return {name: value for name, value in values.items() if value}
 
     def described(self, library: Library) -> list[str]:
-        """The filters in words, for the sentence above the list ("strategy: Share knowledge")."""
+        """The filters in words ("strategy: Share knowledge"), to say what nothing matched."""
         audience = None
         if self.audience == urls.OTHER_AUDIENCES_SLUG:
             audience = OTHER_AUDIENCES
@@ -126,9 +126,9 @@ class ActivityFilter:
             "grade": self.grade,
             "school year": self.year,
             "status": self.status.label if self.status else None,
-            "promising practices": {True: "only", False: "none"}.get(self.practice)
-            if self.practice is not None
-            else None,
+            "promising practices": None
+            if self.practice is None
+            else ("only" if self.practice else "left out"),
         }
         return [f"{name}: {value}" for name, value in words.items() if value]
 
