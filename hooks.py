@@ -31,14 +31,17 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.meta import get_data
 
 import page_writers
 from handbook import pdf, site_search, urls
 from handbook.library import Library
 from handbook.loading import PlanErrors, last_valid_library, load_library_cached
+from handbook.page_macros import PageMacros
 from handbook.pages import PageBuilder, PageContent, Search, SearchEntry, TocEntry, template_path
 from handbook.schema import SCHEMA_PATH, schema_text
 from handbook.urls import Urls
+from macros import PAGE_MACROS
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 _generated: dict[str, PageContent] = {}
@@ -81,6 +84,35 @@ class HandbookPage(File):
         if self.every_plan and built < _session.newest_plan:
             return True
         return any(_mtime(path) > built for path in self.inputs)
+
+
+class PlanDataPage(File):
+    """A hand-written page that shows plan data (`render_macros: true`: its counts, lists and
+    tables come from the plans, `macros.py`). Under `mkdocs serve --dirty` it changed when it
+    was saved, as MkDocs knows, and also when any plan changed since it was last written, so a
+    plan saved under `make serve` reaches the guides that show it too."""
+
+    @classmethod
+    def of(cls, file: File) -> PlanDataPage:
+        return cls(
+            file.src_path, file.src_dir, file.dest_dir, file.use_directory_urls, inclusion=file.inclusion
+        )
+
+    def is_modified(self) -> bool:
+        if super().is_modified():
+            return True
+        return _mtime(Path(self.abs_dest_path)) < _session.newest_plan
+
+
+def shows_plan_data(file: File) -> bool:
+    """Whether a hand-written page is rendered by the macros (its front matter opts in)."""
+    if file.abs_src_path is None:
+        return False
+    try:
+        _, meta = get_data(Path(file.abs_src_path).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return False  # MkDocs says what is wrong with it when it reads the page
+    return meta.get("render_macros") is True
 
 
 def _mtime(path: Path) -> float:
@@ -266,6 +298,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     builder = PageBuilder(_session.library, site_urls, pdfs=_session.chromium is not None)
     _session.builder = builder
     _generated.clear()
+    if _session.serving:  # only `serve --dirty` asks pages whether they changed
+        for written in [f for f in files.documentation_pages() if shows_plan_data(f)]:
+            files.remove(written)
+            files.append(PlanDataPage.of(written))
     for content in builder.pages():
         if files.get_file_from_path(content.src_uri) is not None:
             raise PluginError(
@@ -393,8 +429,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 @event_priority(-100)  # last: every other plugin has had the environment
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
-    """Every page is read; before MkDocs writes them, share the writing among the cores
-    (`page_writers`). Not under `serve`, which rewrites a few pages at a time."""
+    """Every page is read; before MkDocs writes them, stop for mistakes in hand-written pages'
+    macros, then share the writing among the cores (`page_writers`). Not under `serve`,
+    which rewrites a few pages at a time."""
+    report_macro_problems(config)
     _session.env = env
     env.filters["handbook_search_worker"] = lambda config_json, worker: Markup(
         site_search.worker_config(str(config_json), worker)
@@ -409,6 +447,22 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         processes = page_writers.cores(settings(config).get("workers"))
         page_writers.start(processes, config, files, _session.nav, env, shareable)
     return env
+
+
+def report_macro_problems(config: MkDocsConfig) -> None:
+    """Mistakes in hand-written pages' calls of the plan-data macros (`handbook.page_macros`),
+    every one of every page, in one build error: each page has been read (its macros run) and
+    none written. Under `serve` they are logged instead and the pages show nothing where the
+    mistaken calls stand, as a plan's problems keep the last valid plans."""
+    page_macros = getattr(config.plugins.get("macros"), PAGE_MACROS, None)
+    if not isinstance(page_macros, PageMacros) or not page_macros.problems:
+        return
+    count = len(page_macros.problems)
+    report = f"{count} problem{'s' if count != 1 else ''} in macros of hand-written pages"
+    if _session.serving:
+        log.error(f"{report}:\n{page_macros.report()}")
+        return
+    raise PluginError(f"{report}; nothing was built:\n{page_macros.report()}")
 
 
 @event_priority(100)  # before anything reads the written site (the offline copy, search)

@@ -207,7 +207,7 @@ def test_generated_pages_stay_out_of_the_navigation(sample_site: Site) -> None:
     nav = sample_site.page("plans/sample-state-plan/goal-1/").select_one("nav.md-nav--primary")
     hrefs = {a["href"] for a in nav.select("a.md-nav__link[href]")}
     assert hrefs == {
-        "../../..", "../../", "../../../strategies/", "../../../audiences/", "../../../types/",
+        "../../..", "../../", "../../../strategies/", "../../../strategies-guide/", "../../../audiences/", "../../../types/",
         "../../../catalogue/", "../../../coverage/", "../../../template/",
         "../../../templates/blank/state/", "../../../templates/blank/district/",
         "../../../templates/blank/school/", "../../../contribute/", "../../../practices/",

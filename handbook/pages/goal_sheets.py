@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import partial
+from typing import Any
 
 from markupsafe import Markup
 
@@ -42,20 +43,18 @@ class GoalSheets(Family):
         )
 
     def _body(self, ref: GoalRef) -> Markup:
-        src_uri = urls.goal_uri(ref.plan.slug, ref.number)
-        if ref.plan.level is Level.SCHOOL:
-            fit = printing.fit(printing.school_goal_sheet(ref))
-            return self.renderer.render(
-                SCHOOL_TEMPLATE, src_uri, ref=ref, fit=fit, form=sheets.SCHOOL, pdf=self.build.pdfs
-            )
-        parts = sheets.template_parts(ref)
-        fit = printing.fit(printing.leadership_goal_sheet(ref, parts))
+        template, context = sheet(ref)
         return self.renderer.render(
-            LEADERSHIP_TEMPLATE,
-            src_uri,
-            ref=ref,
-            parts=parts,
-            fit=fit,
-            form=sheets.LEADERSHIP,
-            pdf=self.build.pdfs,
+            template, urls.goal_uri(ref.plan.slug, ref.number), ref=ref, pdf=self.build.pdfs, **context
         )
+
+
+def sheet(ref: GoalRef) -> tuple[str, dict[str, Any]]:
+    """A goal's sheet: its template and what the template is given besides the goal (the
+    form, its parts, the fit to one sheet of paper). A hand-written page's `goal_template(...)`
+    (`handbook.page_macros`) draws the goal's table from the same, so it shows the goal page's."""
+    if ref.plan.level is Level.SCHOOL:
+        return SCHOOL_TEMPLATE, {"fit": printing.fit(printing.school_goal_sheet(ref)), "form": sheets.SCHOOL}
+    parts = sheets.template_parts(ref)
+    fit = printing.fit(printing.leadership_goal_sheet(ref, parts))
+    return LEADERSHIP_TEMPLATE, {"parts": parts, "fit": fit, "form": sheets.LEADERSHIP}
