@@ -144,11 +144,18 @@ def audience_slugs(groups: tuple[AudienceGroup | None, ...]) -> set[str]:
     return {group.slug if group else urls.OTHER_AUDIENCES_SLUG for group in groups}
 
 
+SHOWN = {"activities": 10, "coverage": 20}
+"""How many activities, or plans' rows, a call shows unless it says `limit=`: a state's
+e-library holds 13,000 activities, and a hand-written page must stay light at that scale (the
+catalogue and the coverage pages list them all, and the call links there)."""
+
+LIMIT_MAX = 100
+
 PARAMETERS: dict[str, tuple[str, ...]] = {
     "goal_template": ("plan", "goal"),
-    "activities": tuple(field.name for field in fields(ActivityFilter)),
+    "activities": (*(field.name for field in fields(ActivityFilter)), "limit"),
     "plan_summary": ("plan",),
-    "coverage": ("plan",),
+    "coverage": ("plan", "limit"),
 }
 """Each macro's arguments, in order: what a call may give, by position or by name."""
 
@@ -321,6 +328,17 @@ class PageMacros:
         return keys[0]
 
     @staticmethod
+    def _limit(value: object, macro: str) -> int:
+        if value is None:
+            return SHOWN[macro]
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= LIMIT_MAX:
+            raise Mistake(
+                f"limit: a number from 1 to {LIMIT_MAX}, not {quote(repr(value))} (a page stays "
+                f"light with a state's plans; the list links to all of them)"
+            )
+        return value
+
+    @staticmethod
     def _practice(value: object) -> bool:
         if not isinstance(value, bool):
             raise Mistake(f"must be true or false, not {quote(repr(value))}")
@@ -360,13 +378,24 @@ class PageMacros:
         _, context = sheet(ref)
         return self.renderer.render("macro_goal.html", page, ref=ref, **context)
 
-    def _activities(self, page: str, **given: object) -> Markup:
-        wanted = self._filter(given)
+    def _activities(self, page: str, limit: object = None, **given: object) -> Markup:
+        wrong: list[str] = []
+        try:
+            shown = self._limit(limit, "activities")
+        except Mistake as mistake:
+            wrong += mistake.messages
+        try:
+            wanted = self._filter(given)
+        except Mistake as mistake:
+            raise Mistake(*mistake.messages, *wrong) from None
+        if wrong:
+            raise Mistake(*wrong)
         found = [item for item in self.library.activities() if wanted.matches(item, self.library)]
         return self.renderer.render(
             "macro_activities.html",
             page,
-            items=found,
+            items=found[:shown],
+            total=len(found),
             query=urlencode(wanted.query()),
             described=wanted.described(self.library),
         )
@@ -376,6 +405,7 @@ class PageMacros:
         goals = [GoalRef(chosen, n, goal) for n, goal in enumerate(chosen.goals, start=1)]
         return self.renderer.render("macro_plan.html", page, plan=chosen, goals=goals)
 
-    def _coverage(self, page: str, plan: object = None) -> Markup:
+    def _coverage(self, page: str, plan: object = None, limit: object = None) -> Markup:
+        shown = self._limit(limit, "coverage")
         plans = [self._plan(plan)] if plan is not None else list(self.library.plans)
-        return self.renderer.render("macro_coverage.html", page, plans=plans)
+        return self.renderer.render("macro_coverage.html", page, plans=plans[:shown], total=len(plans))

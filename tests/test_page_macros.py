@@ -67,7 +67,15 @@ WORKSHOP = """
 
     ## By strategy
 
-    {{ activities(strategy="share KNOWLEDGE") }}
+    {{ activities(strategy="share KNOWLEDGE", limit=100) }}
+
+    ## The first few
+
+    {{ activities(strategy="share-knowledge", limit=2) }}
+
+    ## As many as a page shows
+
+    {{ activities() }}
 
     ## By type and grade
 
@@ -108,6 +116,10 @@ WORKSHOP = """
     ## Coverage of all
 
     {{ coverage() }}
+
+    ## Coverage of the first
+
+    {{ coverage(limit=2) }}
 
     ## Coverage of one
 
@@ -251,6 +263,27 @@ def test_activities_lists_the_matching_activities_each_linked_to_its_anchor(
     assert "goal 3" in text_of(first) and plan.goals[2].title in text_of(first)
 
 
+def test_a_list_shows_the_first_activities_and_leads_to_all_of_them(site: Site, library: Library) -> None:
+    """At state scale a strategy has thousands of activities: a page shows the first ten
+    (or `limit`), as the catalogue orders them, and links to the rest there."""
+    every = expected(site, library, lambda i: True)
+    sharing = expected(site, library, lambda i: "share-knowledge" in [s.slug for s in i.goal.goal.strategies])
+    cases = {"the-first-few": (sharing, 2), "as-many-as-a-page-shows": (every, 10)}
+    for heading, (matching, shown) in cases.items():
+        output = section(site, heading)
+        assert len(matching) > shown, heading
+        assert activity_links(site, output) == matching[:shown], heading
+        link = output.select_one("p.handbook-to-catalogue")
+        assert link is not None
+        assert " ".join(link.get_text().split()) == (
+            f"The first {shown} of {len(matching)} activities. All {len(matching)} in the catalogue, "
+            "to filter, sort and download them."
+        )
+    assert str(section(site, "the-first-few").select_one("p.handbook-to-catalogue a")["href"]).endswith(  # type: ignore[index]
+        "?strategy=share-knowledge"
+    )
+
+
 def test_each_filter_matches_as_the_catalogue_does(site: Site, library: Library) -> None:
     def groups(item: ActivityRef) -> set[str]:
         return {group.slug for group in library.groups_of(item.goal.goal)}
@@ -356,6 +389,10 @@ def test_coverage_shows_the_coverage_pages_tables(site: Site, library: Library) 
     all_rows = section(site, "coverage-of-all").select("tbody tr")
     assert str(rows[0]) in [str(row) for row in all_rows]  # the same row as in the table of all
     assert [href for href in links(one) if not reaches(site, here, href)] == []
+    first = section(site, "coverage-of-the-first")
+    assert [str(row) for row in first.select("tbody tr")] == [str(row) for row in all_rows[:2]]
+    assert f"The first 2 of {len(library.plans)} plans." in text_of(first)
+    assert [resolve(here, href)[0] for href in links(first)][-1] == coverage_url
 
 
 def test_plan_summary_gives_title_level_organization_goals_and_counts(site: Site, library: Library) -> None:
@@ -448,6 +485,10 @@ BROKEN = """
     {{ plan_summary("sample-scool-plan") }}
 
     {{ coverage(plan="nope") }}
+
+    {{ activities(limit=500) }}
+
+    {{ coverage(limit="all") }}
 """
 SIX = "Create awareness, Align program and policy, Guide learning and program development, Document progress and evaluate outcomes, Share knowledge, Celebrate milestones"
 TYPES = "Parenting, Communicating, Volunteering, Learning at home, Decision making, Collaborating with the community"
@@ -470,11 +511,13 @@ EXPECTED = [
     "docs/about/broken.md: activities(year=\"2026-2027\"): year: write the school year as '2026-27'",
     'docs/about/broken.md: activities(year="2031-32", status="finished"): year: no plan is for the school year 2031-32 (plans give 2026-27, 2025-26)',
     'docs/about/broken.md: activities(year="2031-32", status="finished"): status: must be one of planned, in progress, done, not done',
-    'docs/about/broken.md: activities(grade="thirteenth", practice="yes", strategi="Share knowledge"): unknown argument \'strategi\'; did you mean \'strategy\'? (activities takes strategy, type, level, audience, plan, grade, year, status, practice)',
+    'docs/about/broken.md: activities(grade="thirteenth", practice="yes", strategi="Share knowledge"): unknown argument \'strategi\'; did you mean \'strategy\'? (activities takes strategy, type, level, audience, plan, grade, year, status, practice, limit)',
     f'docs/about/broken.md: activities(grade="thirteenth", practice="yes", strategi="Share knowledge"): grade: \'thirteenth\' is not a grade: give one of {GRADES}',
     'docs/about/broken.md: activities(grade="thirteenth", practice="yes", strategi="Share knowledge"): practice: must be true or false, not \'yes\'',
     "docs/about/broken.md: plan_summary(\"sample-scool-plan\"): plan: no plan plans/sample-scool-plan.md; did you mean 'sample-school-plan'?",
     'docs/about/broken.md: coverage(plan="nope"): plan: no plan plans/nope.md',
+    "docs/about/broken.md: activities(limit=500): limit: a number from 1 to 100, not 500 (a page stays light with a state's plans; the list links to all of them)",
+    "docs/about/broken.md: coverage(limit=\"all\"): limit: a number from 1 to 100, not 'all' (a page stays light with a state's plans; the list links to all of them)",
     'docs/another.md: activities(level="county"): level: must be one of state, district, school',
 ]
 
