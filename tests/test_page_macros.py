@@ -24,6 +24,7 @@ from handbook.loading import load_library
 from handbook.urls import activity_anchor
 from tests.support.plans import SCHOOL_DISTRICT
 from tests.support.project import ROOT, Site, build_site, make_project, run, snapshot, text_of
+from tests.support.search import published_records
 from tests.support.serving import serving
 from tests.support.web import wait_for
 
@@ -284,6 +285,18 @@ def test_a_list_shows_the_first_activities_and_leads_to_all_of_them(site: Site, 
     )
 
 
+def test_search_finds_plan_text_on_its_plan_not_on_pages_that_show_it(site: Site, library: Library) -> None:
+    """Site search leads to an activity at its place in its plan; a hand-written page that
+    shows it is found by its own words only, or every result would come twice."""
+    records = published_records(site.root)
+    workshop = [r for r in records if r["location"].split("#")[0].strip("/").startswith("guides/workshop")]
+    assert workshop and "Workshop" in " ".join(r["title"] for r in workshop)
+    words = " ".join(r["content"] for r in workshop)
+    activity = next(library.activities()).activity.text  # the first that `activities()` shows
+    assert activity not in words and "Reading night" not in words
+    assert any(activity in r["content"] for r in records if r["location"].startswith("plans/"))
+
+
 def test_each_filter_matches_as_the_catalogue_does(site: Site, library: Library) -> None:
     def groups(item: ActivityRef) -> set[str]:
         return {group.slug for group in library.groups_of(item.goal.goal)}
@@ -452,7 +465,7 @@ def test_the_real_guide_page_is_built(sample_site: Site) -> None:
         assert isinstance(listed, Tag)
         count = sum(len(ref.goal.activities) for ref in library.goals_using(strategy))
         assert len(listed.select("ul.handbook-activity-links > li")) == count, strategy.slug
-    assert page.select_one("div.handbook-goal-template table.handbook-template") is not None
+    assert page.select_one("section.handbook-goal-template table.handbook-template") is not None
     assert [href for href in links(page) if not reaches(sample_site, "strategies-guide/", href)] == []
 
 
