@@ -16,7 +16,7 @@ endif
 # Material 9.8 prints a two-box notice about MkDocs 2.0 at every start: noise for editors.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test check new-plan lint bench schema clean
+.PHONY: serve build offline test check new-plan lint bench bench-national schema clean
 
 # The Makefile's own folder, so `make -f path/to/Makefile` works from a plan project elsewhere.
 HERE := $(dir $(abspath $(lastword $(MAKEFILE_LIST))))
@@ -78,6 +78,10 @@ test: lint
 ## bench: build 250 and 1,000 synthetic plans beside a hand-written baseline; print the figures
 bench: $(READY)
 	$(BIN)/python -m bench.run
+
+## bench-national: build 10,000 synthetic plans beside the baseline; what a first search and catalogue view download
+bench-national: $(READY)
+	$(BIN)/python -m bench.national
 
 clean:
 	rm -rf site .site-new .site-old dist

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from bench.baseline import write_baseline
 from bench.synthetic import write_plans
+from bench.transfers import Transfer, measure
 from handbook.loading import load_library
 from tests.support.browser import CHROMIUM, launch_chromium
 from tests.support.project import make_project
@@ -35,6 +36,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 KB = 1024
 MB = 1024 * 1024
+GB = 1024 * MB
 TARGETS = {  # issue 11: state scale with plans as people write them
     "ratio": 0.8,  # project build time / baseline build time
     "growth": 4.4,  # build time at 1,000 plans / at 250
@@ -45,6 +47,8 @@ TARGETS = {  # issue 11: state scale with plans as people write them
     "edit_loop": 10.0,  # seconds
     "filter_ms": 100.0,
     "pdf_per_goal": 0.05,  # seconds of a cold build's printing per goal page: a third of e68842c's 0.15
+    # issue 15 (national scale), at this bench's largest size too:
+    "first_view": 300 * KB,  # what a first search, or a first filtered catalogue view, sends
 }
 PDF_PLANS = 100
 """Plans of the printing measurement: a cold build with PDFs against the same build without."""
@@ -200,6 +204,7 @@ def main() -> int:
     args = parser.parse_args()
     results: dict[int, tuple[Build, Build]] = {}
     filtering: tuple[float, int] | None = None
+    transfers: tuple[Transfer, Transfer] | None = None
     work = Path(tempfile.mkdtemp(prefix="handbook-bench-"))
     try:
         for size in args.sizes:
@@ -209,6 +214,7 @@ def main() -> int:
             ours = measure_build(project / "mkdocs.yml", work / f"site-{size}")
             if size == max(args.sizes) and not args.no_browser:
                 filtering = catalogue_filtering(work / f"site-{size}")
+                transfers = measure(work / f"site-{size}")
             theirs = measure_build(baseline_config, work / f"baseline-site-{size}")
             results[size] = (ours, theirs)
             print(
@@ -220,7 +226,7 @@ def main() -> int:
         printing = None if args.no_browser else pdf_cost(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return report(results, loop, filtering, printing)
+    return report(results, loop, filtering, printing, transfers)
 
 
 def report(
@@ -228,6 +234,7 @@ def report(
     loop: float | None,
     filtering: tuple[float, int] | None,
     printing: float | None = None,
+    transfers: tuple[Transfer, Transfer] | None = None,
 ) -> int:
     sizes = sorted(results)
     print()
@@ -272,6 +279,11 @@ def report(
         checks.append(
             (f"printing per goal page, cold, {PDF_PLANS} plans (s)", printing, TARGETS["pdf_per_goal"], "")
         )
+    if transfers is not None:
+        for name, transfer in zip(("first search", "first filtered catalogue view"), transfers, strict=True):
+            checks.append(
+                (f"{name}, sent (KB; issue 15)", transfer.bytes / KB, TARGETS["first_view"] / KB, "")
+            )
     print(f"largest page: {ours_large.largest_page_path}")
     failed = 0
     for name, value, target, unit in checks:

@@ -1,0 +1,74 @@
+"""`make bench-national`: the handbook at national scale (issue 15), beside the baseline.
+
+A national network of partnership schools, or a state's e-library that keeps every year's
+plans, reaches 10,000 plans (about 150,000 activities). This writes that many synthetic
+plans (`bench/synthetic.py`), builds the site and the hand-written baseline one after the
+other, and measures in Chromium what a first search and a first filtered catalogue view
+download and how long they take to show results (`bench/transfers.py`). It takes about
+15 minutes on two cores; `--plans` sets the number.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from bench.baseline import write_baseline
+from bench.run import GB, KB, MB, human, measure_build
+from bench.synthetic import write_plans
+from bench.transfers import CATALOGUE_VIEW, SEARCH_WORDS, measure
+from handbook.loading import load_library
+from tests.support.project import make_project
+
+TARGETS = {
+    "first_search": 300 * KB,  # compressed as sent
+    "first_catalogue_view": 300 * KB,
+    "first_results": 1.0,  # seconds, in Chromium on this machine
+    "peak_memory": 4 * GB,
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--plans", type=int, default=10_000)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="handbook-national-"))
+    try:
+        project = make_project(work / "project", samples=False)
+        write_plans(project / "plans", args.plans)
+        library = load_library(project / "plans")
+        activities = library.activity_count()
+        baseline_config = write_baseline(library, work / "baseline")
+        del library
+        ours = measure_build(project / "mkdocs.yml", work / "site")
+        search, catalogue = measure(work / "site")
+        theirs = measure_build(baseline_config, work / "baseline-site")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print()
+    print(f"{args.plans:,} plans, {activities:,} activities")
+    print(f"build: handbook {ours.seconds:.0f} s, baseline {theirs.seconds:.0f} s "
+          f"({ours.seconds / theirs.seconds:.2f}x); output {human(ours.output)}, "
+          f"largest page {human(ours.largest_page)} ({ours.largest_page_path})")  # fmt: skip
+    checks = [
+        ("peak memory of the build (MB)", ours.peak_memory / MB, TARGETS["peak_memory"] / MB),
+        (f"first search, '{SEARCH_WORDS}' (KB sent, {search.requests} files)", search.bytes / KB,
+         TARGETS["first_search"] / KB),
+        ("first search: results shown (s)", search.seconds, TARGETS["first_results"]),
+        (f"first catalogue view, {CATALOGUE_VIEW} (KB sent, {catalogue.requests} files)",
+         catalogue.bytes / KB, TARGETS["first_catalogue_view"] / KB),
+        ("first catalogue view: rows shown (s)", catalogue.seconds, TARGETS["first_results"]),
+    ]  # fmt: skip
+    failed = 0
+    for name, value, target in checks:
+        ok = value <= target
+        failed += not ok
+        print(f"{'PASS' if ok else 'FAIL'}  {name}: {value:,.2f} (target <= {target:,g})")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

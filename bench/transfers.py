@@ -1,0 +1,120 @@
+"""What a visitor's browser downloads, measured in Chromium: a first search and a first
+filtered catalogue view (issue 15).
+
+A reader arrives on a page of the site (its theme's styles and scripts then sit in the
+browser's cache), then either searches or opens the catalogue filtered by an address. What
+that costs is every response the browser receives for it that the first page did not
+already bring, counted as a static host sends it: compressed where compressing helps
+(HTML, scripts, JSON), as it is where it does not (Pagefind's files come compressed).
+The time is from the first key (or the navigation) to the first results on screen.
+"""
+
+from __future__ import annotations
+
+import gzip
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tests.support.browser import launch_chromium
+from tests.support.web import serve_site
+
+SEARCH_WORDS = "families night"
+"""Two words most plans hold, so the first search has many results to show."""
+
+CATALOGUE_VIEW = "catalogue/?strategy=share-knowledge&level=district"
+"""A filtered view a reader may be sent to from a strategy page."""
+
+
+@dataclass(frozen=True)
+class Transfer:
+    bytes: int
+    seconds: float
+    requests: int
+
+
+def sent(body: bytes) -> int:
+    """Bytes a host sends for a file: compressed where that makes it smaller."""
+    return min(len(body), len(gzip.compress(body, 6)))
+
+
+class _Recorder:
+    """Responses of a page from the moment `start` is called, without those the page had
+    already loaded (the browser's cache holds them)."""
+
+    def __init__(self, page: Any) -> None:
+        self.seen: set[str] = set()
+        self.recording = False
+        self.responses: list[Any] = []
+        page.on("response", self._on_response)
+
+    def _on_response(self, response: Any) -> None:
+        url = response.url.split("#")[0]
+        if self.recording and url not in self.seen:
+            self.responses.append(response)
+        self.seen.add(url)
+
+    def start(self) -> None:
+        self.recording = True
+
+    def total(self) -> tuple[int, int]:
+        counted = {}
+        for response in self.responses:
+            try:
+                counted[response.url] = sent(response.body())
+            except Exception:  # a redirect or an aborted request: nothing arrived
+                counted.setdefault(response.url, 0)
+        return sum(counted.values()), len(counted)
+
+
+def first_search(page: Any, base: str) -> Transfer:
+    page.goto(base)
+    page.wait_for_load_state("networkidle")
+    recorder = _Recorder(page)
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    recorder.start()
+    started = time.perf_counter()
+    page.keyboard.press("/")  # Material's key for the search box
+    page.keyboard.type(SEARCH_WORDS)
+    page.locator(".md-search-result__item").first.wait_for(timeout=60_000)
+    seconds = time.perf_counter() - started
+    page.wait_for_load_state("networkidle")
+    total, requests = recorder.total()
+    return Transfer(total, seconds, requests)
+
+
+def first_catalogue_view(page: Any, base: str) -> Transfer:
+    page.goto(base)
+    page.wait_for_load_state("networkidle")
+    recorder = _Recorder(page)
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    recorder.start()
+    started = time.perf_counter()
+    page.goto(base + CATALOGUE_VIEW)
+    page.wait_for_function(
+        "window.handbookCatalogue && window.handbookCatalogue.lastFilterMs >= 0", timeout=120_000
+    )
+    seconds = time.perf_counter() - started
+    page.wait_for_load_state("networkidle")
+    total, requests = recorder.total()
+    return Transfer(total, seconds, requests)
+
+
+def measure(site: Path) -> tuple[Transfer, Transfer]:
+    """A first search and a first filtered catalogue view, each in a fresh browser."""
+    from playwright.sync_api import sync_playwright
+
+    with serve_site(site) as base, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            results = []
+            for view in (first_search, first_catalogue_view):
+                context = browser.new_context()
+                results.append(view(context.new_page(), base))
+                context.close()
+        finally:
+            browser.close()
+    return results[0], results[1]
