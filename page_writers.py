@@ -213,7 +213,8 @@ def abandon() -> None:
 # navigation and header around it.
 
 STAMPED_TEMPLATE = "handbook-stamped.html"
-"""The template of pages made from a stamp: their finished HTML, as it stands (overrides/)."""
+"""The template of pages made from a stamp (overrides/): their body as it stands, which
+`stamped` then puts in the stamp once the other plugins have read it (hooks.py, on_post_page)."""
 
 _MARK = "hbstamp9d2e7"
 SLOTS = ("title", "content", "edit_url", "canonical_url", "toc")
