@@ -83,6 +83,38 @@ def test_renaming_a_school_plan_updates_its_district_page_under_dirty_serve(tmp_
 SCHOOL_TITLE = "title: Sample School One-Year Action Plan for Partnerships"
 
 
+def test_a_plan_that_starts_naming_another_reaches_that_plans_page_under_dirty_serve(tmp_path: Path) -> None:
+    """A school plan saved with `district:` and `previous:` lands on the district's page and
+    on the earlier plan's page, which themselves did not change."""
+    project = make_project(tmp_path / "project")
+    with serving(project, tmp_path / "serve.log") as base:
+        district = base + "plans/sample-district-plan/"
+        earlier = base + "plans/sample-school-plan-2026-27/"
+        assert "Juniper Elementary" not in (fetch(district) or "")
+        assert "juniper-elementary" not in (fetch(earlier) or "")
+        new = project / "plans" / "juniper-elementary-2027-28.md"
+        new.write_text(
+            "---\n"
+            "title: Juniper Elementary One-Year Action Plan for Partnerships\n"
+            "level: school\n"
+            "district: sample-district-plan\n"
+            'year: "2027-28"\n'
+            "previous: sample-school-plan-2026-27\n"
+            "goals:\n"
+            "  - title: Welcome every family.\n"
+            "    kind: academic\n"
+            "    activities:\n"
+            "      - text: Hold a welcome night.\n"
+            "        type: Communicating\n"
+            "---\n",
+            "utf-8",
+        )
+        assert wait_for(district, "Juniper Elementary One-Year Action Plan"), (
+            tmp_path / "serve.log"
+        ).read_text()
+        assert wait_for(earlier, "../juniper-elementary-2027-28/")  # "Other years": 2027-28, linked
+
+
 @pytest.mark.parametrize(
     ("template", "family"),
     [  # a page template, or one they all import (the sign-off line of every printed sheet)
