@@ -86,6 +86,12 @@ CATALOGUE_FIELDS = (
 
 
 def catalogue_script(library: Library, site_urls: urls.Urls) -> str:
+    """The catalogue page's data (`catalogue_data`) as a script: `window.handbookCatalogue`."""
+    payload = json.dumps(catalogue_data(library, site_urls), ensure_ascii=False, separators=(",", ":"))
+    return f"window.handbookCatalogue = {payload};\n"
+
+
+def catalogue_data(library: Library, site_urls: urls.Urls) -> dict[str, Any]:
     """The catalogue page's data, compact: lookup tables, and one short array per activity
     whose fields `fields` names. `plan`, `strategies`, `type`, `audience` (the goal's audience
     as written) and `audiences` (the groups it reaches; "Other audiences" last) are indexes
@@ -130,7 +136,7 @@ def catalogue_script(library: Library, site_urls: urls.Urls) -> str:
             "outcome": activity.outcome or "",
         }
         rows.append([row[name] for name in CATALOGUE_FIELDS])
-    data = {
+    return {
         "anchor": urls.ACTIVITY_ANCHOR,
         "fields": CATALOGUE_FIELDS,
         "plans": plans,
@@ -141,8 +147,6 @@ def catalogue_script(library: Library, site_urls: urls.Urls) -> str:
         "statuses": [{"value": status.value, "label": status.label} for status in STATUSES],
         "rows": rows,
     }
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return f"window.handbookCatalogue = {payload};\n"
 
 
 PLAN_FIELDS = ("slug", "title", "level", "organization", "district", "year", "href")
