@@ -237,6 +237,14 @@ def offline_polyfill(config: MkDocsConfig) -> None:
         config.extra.setdefault("handbook", {})["offline_zip"] = ""
 
 
+def publishes_views(config: MkDocsConfig) -> bool:
+    """Whether this build publishes the catalogue's views (`handbook.catalogue_views`): a
+    build to publish, not `serve` (each save would write them again) nor the offline copy
+    (a page opened from `file://` cannot fetch them); those load every activity."""
+    offline = config.plugins.get(OFFLINE_PLUGIN)
+    return not _session.serving and not (offline is not None and offline.config.enabled)
+
+
 def searches_pagefind(config: MkDocsConfig) -> bool:
     """Whether this build answers site search from a Pagefind index (`handbook.site_search`):
     a build to publish, not `serve` (indexing each save would slow editing) nor the offline
@@ -295,7 +303,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     origin = f"{address.scheme}://{address.netloc}" if address.scheme and address.netloc else ""
     site_urls = Urls(config.use_directory_urls, base=address.path or "/", origin=origin)
     assert _session.library is not None, "on_config loads the plans first"
-    builder = PageBuilder(_session.library, site_urls, pdfs=_session.chromium is not None)
+    builder = PageBuilder(
+        _session.library, site_urls, pdfs=_session.chromium is not None, views=publishes_views(config)
+    )
     _session.builder = builder
     _generated.clear()
     if _session.serving:  # only `serve --dirty` asks pages whether they changed

@@ -95,7 +95,7 @@ def first_catalogue_view(page: Any, base: str) -> Transfer:
     started = time.perf_counter()
     page.goto(base + CATALOGUE_VIEW)
     page.wait_for_function(
-        "window.handbookCatalogue && window.handbookCatalogue.lastFilterMs >= 0", timeout=120_000
+        "window.handbookCatalogueStatus && window.handbookCatalogueStatus.lastFilterMs >= 0", timeout=120_000
     )
     seconds = time.perf_counter() - started
     page.wait_for_load_state("networkidle")

@@ -168,5 +168,10 @@ def view_data(view: View, data: Mapping[str, Any]) -> dict[str, Any]:
         "plans": [data["plans"][n] for n in plans],
         "audience_texts": [data["audience_texts"][n] for n in texts],
         "rows": rows,
-        "view": {"filters": dict(view.filters), "total": view.total, "counts": view.counts},
+        "view": {
+            "filters": dict(view.filters),
+            "total": view.total,
+            "every": len(data["rows"]),
+            "counts": view.counts,
+        },
     }

@@ -85,10 +85,13 @@ CATALOGUE_FIELDS = (
 `catalogue.js` reads a row's fields by these names (`row[at.text]`), never by position."""
 
 
-def catalogue_script(library: Library, site_urls: urls.Urls) -> str:
+def catalogue_script(data: dict[str, Any]) -> str:
     """The catalogue page's data (`catalogue_data`) as a script: `window.handbookCatalogue`."""
-    payload = json.dumps(catalogue_data(library, site_urls), ensure_ascii=False, separators=(",", ":"))
-    return f"window.handbookCatalogue = {payload};\n"
+    return f"window.handbookCatalogue = {compact_json(data)};\n"
+
+
+def compact_json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def catalogue_data(library: Library, site_urls: urls.Urls) -> dict[str, Any]:

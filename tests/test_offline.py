@@ -31,6 +31,9 @@ def test_the_zip_holds_one_folder_with_the_whole_site(offline_copy: tuple[Path, 
                  "catalogue/index.html", "catalogue/activities.js", "catalogue/activities.csv",
                  "templates/blank/state.html", "search/search_index.js"):  # fmt: skip
         assert (root / page).is_file(), page
+    # From a file, a page cannot fetch the catalogue's views: it holds every activity instead
+    assert not (root / "catalogue" / "views").exists()
+    assert 'src="activities.js"' in (root / "catalogue" / "index.html").read_text("utf-8")
     if CHROMIUM.exists():  # the PDFs come along where the build can print them
         assert (root / "plans/sample-state-plan/sample-state-plan.pdf").is_file()
 

@@ -1,28 +1,36 @@
 /*
  * The activity catalogue: filters, text search and sorting over every activity,
- * on a static host. Rows come from catalogue/activities.js (window.handbookCatalogue),
- * filters live in the URL query so a filtered view can be shared, and only matching
- * rows are shown, a page at a time. Plan text is only ever set as textContent.
+ * on a static host. Filters live in the URL query so a filtered view can be shared, and
+ * only matching rows are shown, a page at a time, with how many activities each filter's
+ * values would leave. Plan text is only ever set as textContent.
+ *
+ * Where the rows come from: the offline copy (and `make serve`) has every activity in the
+ * page (catalogue/activities.js, window.handbookCatalogue). The published site has, besides,
+ * a file for each view of no, one or two filters (catalogue/views/, handbook/catalogue_views.py:
+ * its first rows and its counts), so a reader who follows a link sees it after a few
+ * kilobytes; every activity (megabytes in a state's e-library) is loaded only for what no
+ * view answers: more filters, words, another order, or more rows.
  */
 (function () {
   "use strict";
-  var data = window.handbookCatalogue;
   var form = document.getElementById("catalogue-filters");
   var table = document.getElementById("catalogue-table");
-  if (!data || !form || !table) return;
+  if (!form || !table) return;
 
   var PAGE = 100;
   // Not "q": Material opens its own search dialog for a q= parameter.
   var FILTERS = ["level", "plan", "year", "strategy", "type", "audience", "grade", "status", "practice", "text"];
+  // The filters views are made of, in their order (FACETS in catalogue_views.py).
+  var FACETS = ["level", "year", "strategy", "type", "audience", "grade", "status", "practice"];
+  var viewsUrl = table.getAttribute("data-views");
+  var wholeUrl = table.getAttribute("data-whole");
   var body = table.tBodies[0];
   var count = document.getElementById("catalogue-count");
   var more = document.getElementById("catalogue-more");
   var printed = document.getElementById("catalogue-print-summary");
-  var state = { sort: "plan", dir: 1, shown: PAGE, matches: [] };
-
-  // Rows are arrays whose fields the data names (`fields`); read them by name.
-  var at = {};
-  data.fields.forEach(function (name, i) { at[name] = i; });
+  var state = { sort: "plan", dir: 1, shown: PAGE, matches: [], total: 0, every: 0, whole: null, asked: 0 };
+  // How the last change went, for the benchmark and the tests: its time, and what answered it.
+  var report = window.handbookCatalogueStatus = { lastFilterMs: -1, source: "" };
   // A filter's value as the address keeps it: a ticked box is "1"; a filter this catalogue
   // does not offer (no plan gives a year, say) is never set.
   function valueOf(name) {
@@ -31,48 +39,55 @@
     return field.type === "checkbox" ? (field.checked ? "1" : "") : field.value.trim();
   }
 
-  // The activity anchor's pattern comes with the data, as Python writes it.
-  function anchor(goal, activity) {
-    return data.anchor.replace("{goal}", goal).replace("{activity}", activity);
-  }
-
   // Words match as readers type them: any case, with or without accents ("rio" finds "Río").
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
-  // One record per activity, with what filters and sorting need precomputed.
-  var records = data.rows.map(function (row, index) {
-    var plan = data.plans[row[at.plan]];
-    var goal = row[at.goal], activity = row[at.activity], text = row[at.text];
-    var strategies = row[at.strategies].map(function (i) { return data.strategies[i]; });
-    var type = row[at.type] >= 0 ? data.types[row[at.type]] : null;
-    var audience = row[at.audience] >= 0 ? data.audience_texts[row[at.audience]] : "";
-    var status = row[at.status] >= 0 ? data.statuses[row[at.status]] : null;
-    var groups = row[at.audiences].map(function (i) { return data.audiences[i].slug; });
-    var terms = type ? type.name : strategies.map(function (s) { return s.name; }).join("; ");
-    var goalTitle = plan.goals[goal - 1];
-    return {
-      index: index,
-      plan: plan.slug, planTitle: plan.title, planTitleLower: fold(plan.title), level: plan.level,
-      anchor: anchor(goal, activity), href: plan.href + "#" + anchor(goal, activity),
-      goal: goal, goalTitle: goalTitle, activity: activity, text: text,
-      strategies: strategies.map(function (s) { return s.slug; }),
-      type: type ? type.slug : "", terms: terms,
-      audiences: groups, audienceName: audience,
-      dates: row[at.dates], grades: row[at.grades], year: plan.year,
-      status: status ? status.value : "", statusLabel: status ? status.label : "",
-      statusOrder: row[at.status] >= 0 ? row[at.status] : data.statuses.length,
-      practice: row[at.practice] === 1, outcome: row[at.outcome],
-      haystack: fold(text + " " + plan.title + " " + goalTitle + " " + terms + " " +
-                 audience + " " + row[at.dates] + " " + row[at.outcome])
-    };
-  });
+  // One record per activity of some data (every activity, or a view's first rows), with
+  // what filters and sorting need precomputed. Rows are arrays whose fields the data names
+  // (`fields`); the activity anchor's pattern comes with the data, as Python writes it.
+  function recordsOf(data) {
+    var at = {};
+    data.fields.forEach(function (name, i) { at[name] = i; });
+    function anchor(goal, activity) {
+      return data.anchor.replace("{goal}", goal).replace("{activity}", activity);
+    }
+    return data.rows.map(function (row, index) {
+      var plan = data.plans[row[at.plan]];
+      var goal = row[at.goal], activity = row[at.activity], text = row[at.text];
+      var strategies = row[at.strategies].map(function (i) { return data.strategies[i]; });
+      var type = row[at.type] >= 0 ? data.types[row[at.type]] : null;
+      var audience = row[at.audience] >= 0 ? data.audience_texts[row[at.audience]] : "";
+      var status = row[at.status] >= 0 ? data.statuses[row[at.status]] : null;
+      var groups = row[at.audiences].map(function (i) { return data.audiences[i].slug; });
+      var terms = type ? type.name : strategies.map(function (s) { return s.name; }).join("; ");
+      var goalTitle = plan.goals[goal - 1];
+      return {
+        index: index,
+        plan: plan.slug, planTitle: plan.title, planTitleLower: fold(plan.title), level: plan.level,
+        anchor: anchor(goal, activity), href: plan.href + "#" + anchor(goal, activity),
+        goal: goal, goalTitle: goalTitle, activity: activity, text: text,
+        strategies: strategies.map(function (s) { return s.slug; }),
+        type: type ? type.slug : "", terms: terms,
+        audiences: groups, audienceName: audience,
+        dates: row[at.dates], grades: row[at.grades], year: plan.year,
+        status: status ? status.value : "", statusLabel: status ? status.label : "",
+        statusOrder: row[at.status] >= 0 ? row[at.status] : data.statuses.length,
+        practice: row[at.practice] === 1, outcome: row[at.outcome],
+        haystack: fold(text + " " + plan.title + " " + goalTitle + " " + terms + " " +
+                   audience + " " + row[at.dates] + " " + row[at.outcome])
+      };
+    });
+  }
 
-  // The plan filter takes part of a title, as typed, or a plan's slug (`?plan=<slug>`, as
-  // links and bookmarks give it): a dropdown of a thousand plans could not be used.
-  var planSlugs = {};
-  data.plans.forEach(function (p) { planSlugs[p.slug] = true; });
+  // A record's value of each view filter, as catalogue_views.py reads them (facets_of).
+  function facets(r) {
+    return {
+      level: [r.level], year: r.year ? [r.year] : [], strategy: r.strategies, type: r.type ? [r.type] : [],
+      audience: r.audiences, grade: r.grades, status: r.status ? [r.status] : [], practice: r.practice ? ["1"] : []
+    };
+  }
 
   var LEVELS = { state: 0, district: 1, school: 2 };
   var KEYS = {
@@ -123,15 +138,61 @@
     }
   }
 
-  function matches(r, f) {
-    return (!f.level || r.level === f.level) && (!f.year || r.year === f.year) &&
-      (!f.status || r.status === f.status) && (!f.practice || r.practice) &&
-      (!f.plan || r.plan === f.plan || (!f.planIsSlug && r.planTitleLower.indexOf(f.plan) >= 0)) &&
-      (!f.strategy || r.strategies.indexOf(f.strategy) >= 0) &&
-      (!f.type || r.type === f.type) &&
-      (!f.audience || r.audiences.indexOf(f.audience) >= 0) &&
-      (!f.grade || r.grades.indexOf(f.grade) >= 0) &&
-      (!f.words.length || f.words.every(function (w) { return r.haystack.indexOf(w) >= 0; }));
+  // Which filters a record fails: none (it is shown), or the names of those it fails.
+  function fails(r, f) {
+    var failed = [];
+    if (f.level && r.level !== f.level) failed.push("level");
+    if (f.year && r.year !== f.year) failed.push("year");
+    if (f.status && r.status !== f.status) failed.push("status");
+    if (f.practice && !r.practice) failed.push("practice");
+    if (f.plan && r.plan !== f.plan && (f.planIsSlug || r.planTitleLower.indexOf(f.plan) < 0)) failed.push("plan");
+    if (f.strategy && r.strategies.indexOf(f.strategy) < 0) failed.push("strategy");
+    if (f.type && r.type !== f.type) failed.push("type");
+    if (f.audience && r.audiences.indexOf(f.audience) < 0) failed.push("audience");
+    if (f.grade && r.grades.indexOf(f.grade) < 0) failed.push("grade");
+    if (f.words.length && !f.words.every(function (w) { return r.haystack.indexOf(w) >= 0; })) failed.push("text");
+    return failed;
+  }
+
+  // Beside each value of a filter, how many activities choosing it would leave: counted with
+  // every other filter set (a filter's own value aside), as catalogue_views.py counts.
+  function counted(records, f) {
+    var counts = {};
+    FACETS.forEach(function (name) { counts[name] = {}; });
+    records.forEach(function (r) {
+      var failed = fails(r, f);
+      if (failed.length > 1) return;
+      var values = facets(r);
+      FACETS.forEach(function (name) {
+        if (failed.length && failed[0] !== name) return;
+        values[name].forEach(function (value) { counts[name][value] = (counts[name][value] || 0) + 1; });
+      });
+    });
+    return counts;
+  }
+
+  function showCounts(counts) {
+    FACETS.forEach(function (name) {
+      var field = form.elements[name];
+      if (!field) return;
+      var of = counts[name] || {};
+      if (field.type === "checkbox") {
+        var label = field.closest("label");
+        var note = label.querySelector(".handbook-count");
+        if (!note) {
+          note = document.createElement("span");
+          note.className = "handbook-count";
+          label.appendChild(note);
+        }
+        note.textContent = " (" + (of["1"] || 0) + ")";
+        return;
+      }
+      Array.prototype.forEach.call(field.options, function (option) {
+        if (!option.value) return;
+        if (!option.hasAttribute("data-name")) option.setAttribute("data-name", option.text);
+        option.text = option.getAttribute("data-name") + " (" + (of[option.value] || 0) + ")";
+      });
+    });
   }
 
   // Each cell says which column it is in: on a phone the rows are cards, labelled from the
@@ -188,11 +249,11 @@
       fragment.appendChild(row);
     });
     body.replaceChildren(fragment);
-    var total = state.matches.length;
-    var shown = Math.min(total, state.shown);
-    count.textContent = total === records.length
+    var total = state.total;
+    var shown = Math.min(total, state.shown, state.matches.length);
+    count.textContent = total === state.every
       ? "All " + total + " activities" + (shown < total ? ", showing the first " + shown : "") + "."
-      : total + " of " + records.length + " activities match" + (shown < total ? ", showing the first " + shown : "") + ".";
+      : total + " of " + state.every + " activities match" + (shown < total ? ", showing the first " + shown : "") + ".";
     more.hidden = shown >= total;
     if (printed) printed.textContent = summary(total);
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
@@ -209,48 +270,132 @@
       var value = valueOf(name);
       if (!value) return;
       if (field.type === "checkbox") {
-        set.push(field.closest("label").textContent.trim());
+        set.push(field.closest("label").textContent.replace(/\s*\(\d+\)$/, "").trim());
         return;
       }
       var label = field.closest("label").firstChild.textContent.trim();
-      var shown = field.tagName === "SELECT" ? field.options[field.selectedIndex].text : "\u201c" + value + "\u201d";
+      var option = field.tagName === "SELECT" ? field.options[field.selectedIndex] : null;
+      var shown = option ? option.getAttribute("data-name") || option.text : "\u201c" + value + "\u201d";
       set.push(label + ": " + shown);
     });
     return (set.length ? set.join("; ") + ". " : "Every activity. ") +
-      total + " of " + records.length + " activities" +
+      total + " of " + state.every + " activities" +
       (state.shown < total ? "; the first " + state.shown + " are printed." : ".");
   }
 
-  function update() {
-    var start = performance.now();
+  function filters() {
     var q = fold(form.elements.text.value.trim());
-    var f = {
+    return {
       level: valueOf("level"), plan: fold(valueOf("plan")),
-      planIsSlug: planSlugs[valueOf("plan")] === true,
+      planIsSlug: state.whole !== null && state.whole.slugs[valueOf("plan")] === true,
       strategy: valueOf("strategy"), type: valueOf("type"), year: valueOf("year"),
       audience: valueOf("audience"), grade: valueOf("grade"), status: valueOf("status"),
       practice: valueOf("practice") === "1",
       words: q ? q.split(/\s+/) : []
     };
+  }
+
+  // The view file that answers the form as it stands (catalogue_views.view_key), or null:
+  // none is published (the offline copy), or the form asks for more than a view holds.
+  function viewKey() {
+    if (!viewsUrl || state.sort !== "plan" || state.dir !== 1 || state.shown > PAGE) return null;
+    if (valueOf("plan") || valueOf("text")) return null;
+    var parts = [];
+    FACETS.forEach(function (name) {
+      var value = valueOf(name);
+      if (value) parts.push(name + "-" + value.replace(/[^A-Za-z0-9-]/g, "-"));
+    });
+    return parts.length > 2 ? null : parts.join("_") || "all";
+  }
+
+  function drawn(start, source) {
+    render();
+    writeQuery();  // last: the address says the rows shown are those it asks for
+    report.source = source;
+    report.lastFilterMs = performance.now() - start;
+  }
+
+  function fromWhole(start) {
+    var f = filters();
     var key = KEYS[state.sort];
     var dir = state.dir;
-    state.matches = records.filter(function (r) { return matches(r, f); }).sort(function (a, b) {
+    var records = state.whole.records;
+    state.matches = records.filter(function (r) { return fails(r, f).length === 0; }).sort(function (a, b) {
       var x = key(a), y = key(b);
       return x < y ? -dir : x > y ? dir : a.index - b.index;
     });
-    state.shown = PAGE;
-    render();
-    writeQuery();
-    data.lastFilterMs = performance.now() - start;  // read by the benchmark
+    state.total = state.matches.length;
+    state.every = records.length;
+    showCounts(counted(records, f));
+    drawn(start, "every activity");
   }
 
-  form.addEventListener("change", update);
+  // Every activity, from the page (window.handbookCatalogue) or its script, loaded once.
+  var loading = null;
+  function whole() {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        if (window.handbookCatalogue) { resolve(window.handbookCatalogue); return; }
+        var script = document.createElement("script");
+        script.src = wholeUrl;
+        script.onload = function () { resolve(window.handbookCatalogue); };
+        script.onerror = reject;
+        document.body.appendChild(script);
+      }).then(function (data) {
+        var slugs = {};
+        // The plan filter takes part of a title, as typed, or a plan's slug (`?plan=<slug>`, as
+        // links and bookmarks give it): a dropdown of a thousand plans could not be used.
+        data.plans.forEach(function (p) { slugs[p.slug] = true; });
+        state.whole = { records: recordsOf(data), slugs: slugs };
+      });
+    }
+    return loading;
+  }
+
+  function fromView(view, start) {
+    state.matches = recordsOf(view);
+    state.total = view.view.total;
+    state.every = view.view.every;
+    showCounts(view.view.counts);
+    drawn(start, "view");
+  }
+
+  function failed() {
+    count.textContent = "The catalogue could not be loaded. Every activity is in the CSV and JSON downloads above.";
+  }
+
+  function update(keepShown) {
+    var start = performance.now();
+    var asked = ++state.asked;
+    if (!keepShown) state.shown = PAGE;
+    if (state.whole) { fromWhole(start); return; }
+    var key = viewKey();
+    count.textContent = "Loading the catalogue\u2026";
+    var answer = key === null ? whole().then(function () { return null; }) :
+      fetch(viewsUrl + key + ".json").then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      });
+    answer.then(function (view) {
+      if (asked !== state.asked) return;  // a later change asked for something else
+      if (view) fromView(view, start); else fromWhole(start);
+    }).catch(function () {
+      if (asked !== state.asked) return;
+      whole().then(function () { if (asked === state.asked) fromWhole(start); }, failed);
+    });
+  }
+
+  form.addEventListener("change", function () { update(); });
   form.addEventListener("input", function (event) {
     if (event.target.name === "text" || event.target.name === "plan") update();
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
   form.addEventListener("reset", function () { window.setTimeout(update, 0); });
-  more.addEventListener("click", function () { state.shown += PAGE * 5; render(); });
+  more.addEventListener("click", function () {
+    state.shown += PAGE * 5;
+    if (state.whole && state.matches.length >= state.total) { render(); return; }
+    update(true);  // a view holds its first page: the rest comes with every activity
+  });
   table.tHead.addEventListener("click", function (event) {
     var button = event.target.closest("button[data-sort]");
     if (!button) return;

@@ -83,10 +83,11 @@ class PageBuilder:
         page_budget: int = PAGE_BUDGET,
         *,
         pdfs: bool = False,
+        views: bool = False,
     ) -> None:
         site_urls = site_urls or Urls()
         self.library = library
-        self.build = Build(library, site_urls, Renderer(library, site_urls), page_budget, pdfs)
+        self.build = Build(library, site_urls, Renderer(library, site_urls), page_budget, pdfs, views)
         self.families = [family(self.build) for family in FAMILIES]
 
     def family(self, kind: type[F]) -> F:

@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 from itertools import groupby
+from typing import Any
 
 from handbook import progress, urls
-from handbook.downloads import activity_row, catalogue_script, to_csv, to_json
+from handbook.catalogue_views import View, view_data, views
+from handbook.downloads import activity_row, catalogue_data, catalogue_script, compact_json, to_csv, to_json
 from handbook.grades import GRADES, grade_keys
 from handbook.model import Level
 from handbook.pages.content import Download, PageContent
@@ -40,6 +42,11 @@ class Catalogue(Family):
                     if any(i.activity.status is s for i in self.library.activities())
                 ],
                 practices=any(item.activity.practice for item in self.library.activities()),
+                views=self.build.urls.link(urls.CATALOGUE, f"{urls.CATALOGUE_VIEWS}/all.json").removesuffix(
+                    "all.json"
+                )
+                if self.build.views
+                else None,
             ),
             self.renderer.inputs("catalogue.html", every_plan=True),
             wide=True,
@@ -49,6 +56,14 @@ class Catalogue(Family):
         rows = [activity_row(item, self.library, self.build.urls) for item in self.library.activities()]
         yield Download(urls.CATALOGUE_CSV, lambda: to_csv(rows))
         yield Download(urls.CATALOGUE_JSON, lambda: to_json(rows))
-        yield Download(urls.CATALOGUE_DATA, lambda: catalogue_script(self.library, self.build.urls))
+        data = catalogue_data(self.library, self.build.urls)
+        yield Download(urls.CATALOGUE_DATA, partial(catalogue_script, data))
+        if self.build.views:
+            for view in views(data):
+                yield Download(f"{urls.CATALOGUE_VIEWS}/{view.key}.json", partial(_view_json, view, data))
         for slug, own in groupby(rows, key=lambda row: row["plan"]):  # rows come in plan order
             yield Download(urls.plan_csv(slug), partial(to_csv, list(own)))
+
+
+def _view_json(view: View, data: dict[str, Any]) -> str:
+    return compact_json(view_data(view, data))

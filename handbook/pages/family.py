@@ -28,6 +28,10 @@ class Build:
     """Bytes of listing HTML on one page of a long listing (`listing.PAGE_BUDGET`)."""
     pdfs: bool
     """Whether the build makes each plan's PDF (`handbook.pdf`), which plan pages then link."""
+    views: bool = False
+    """Whether the build publishes the catalogue's views (`handbook.catalogue_views`): a site to
+    publish, not the offline copy (a page opened from `file://` cannot fetch files) nor a
+    preview (each save would write them again)."""
 
 
 class Family:

@@ -13,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from bench.synthetic import write_plans
+from handbook.grades import grade_keys
 from handbook.loading import load_library
 from tests.browser.conftest import settle
 from tests.support.project import Site, build_site, make_project
@@ -154,3 +155,74 @@ def test_the_plan_form_offers_a_districts_plan_to_type_not_a_list_of_hundreds(
     page.wait_for_function(
         "() => document.getElementById('f-district-error').textContent.includes('no district plan')"
     )
+
+
+def loaded_files(page: Any, base: str) -> list[str]:
+    files: list[str] = []
+    page.on("requestfinished", lambda request: files.append(request.url.removeprefix(base).split("?")[0]))
+    return files
+
+
+def option_counts(page: Any) -> dict[str, list[str]]:
+    return {
+        name: page.eval_on_selector_all(f"select[name={name}] option", "os => os.map(o => o.text)")
+        for name in ("level", "year", "strategy", "type", "audience", "grade", "status")
+    }
+
+
+def test_a_filtered_view_at_a_thousand_plans_loads_its_view_not_every_activity(
+    page: Any, large_url: str, large_site: Site
+) -> None:
+    """A link to the catalogue shows its view from one small file; every activity is loaded
+    only when asked for more than a view holds (here: more rows), and counts the same."""
+    library = load_library(large_site.root.parent / "plans")
+    wanted = [
+        f"{item.goal.plan.slug}/goal-{item.goal.number}-activity-{item.number}"
+        for item in library.activities()
+        if item.goal.plan.level.value == "district"
+        and "share-knowledge" in [s.slug for s in item.goal.goal.strategies]
+    ]
+    files = loaded_files(page, large_url)
+    page.goto(large_url + "catalogue/?strategy=share-knowledge&level=district")
+    settle(page)
+    assert "catalogue/views/level-district_strategy-share-knowledge.json" in files
+    assert "catalogue/activities.js" not in files
+    assert page.locator("#catalogue-count").inner_text() == (
+        f"{len(wanted)} of {library.activity_count()} activities match, showing the first 100."
+    )
+    rows = page.eval_on_selector_all("#catalogue-table tbody tr", "rows => rows.map(r => r.dataset.activity)")
+    assert set(rows) <= set(wanted) and len(rows) == 100
+    counts = option_counts(page)
+    district = f"District ({len(wanted)})"
+    assert district in counts["level"]  # beside its own filter, a value counts the other filters' view
+    page.click("#catalogue-more")
+    page.wait_for_function("window.handbookCatalogueStatus.source === 'every activity'")
+    assert "catalogue/activities.js" in files
+    assert page.locator("#catalogue-table tbody tr").count() == min(600, len(wanted))
+    assert option_counts(page) == counts  # every activity, counted in the page, as the view counted
+    shown = page.eval_on_selector_all(
+        "#catalogue-table tbody tr", "rows => rows.map(r => r.dataset.activity)"
+    )
+    assert shown[:100] == rows  # the view's first rows are the first of every activity's
+
+
+def test_three_filters_or_words_load_every_activity_and_match_exactly(
+    page: Any, large_url: str, large_site: Site
+) -> None:
+    library = load_library(large_site.root.parent / "plans")
+    wanted = {
+        f"{item.goal.plan.slug}/goal-{item.goal.number}-activity-{item.number}"
+        for item in library.activities()
+        if item.goal.plan.level.value == "school"
+        and item.activity.type is not None
+        and item.activity.type.slug == "learning-at-home"
+        and "K" in grade_keys(item.activity.grades)
+    }
+    files = loaded_files(page, large_url)
+    page.goto(large_url + "catalogue/?level=school&type=learning-at-home&grade=K")
+    settle(page)
+    assert "catalogue/activities.js" in files
+    assert not any(file.startswith("catalogue/views/") for file in files)
+    assert page.locator("#catalogue-count").inner_text().startswith(f"{len(wanted)} of ")
+    rows = page.eval_on_selector_all("#catalogue-table tbody tr", "rows => rows.map(r => r.dataset.activity)")
+    assert set(rows) <= wanted and len(rows) == min(100, len(wanted)) > 0
