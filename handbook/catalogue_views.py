@@ -39,6 +39,9 @@ filter takes part of a title, and words are free text: views cannot be made of t
 VIEW_ROWS = 100
 """Rows a view holds: the catalogue's first page (`PAGE` in `catalogue.js`)."""
 
+ALL = "all"
+"""The key of the view with no filter."""
+
 _UNSAFE = re.compile(r"[^A-Za-z0-9-]")
 
 Filters = tuple[tuple[str, str], ...]
@@ -48,7 +51,7 @@ def view_key(filters: Mapping[str, str]) -> str:
     """A view's file name (without `.json`) from the filters the address sets: `all`, or each
     filter and value in `FACETS` order (`level-district_strategy-share-knowledge`)."""
     parts = [f"{name}-{_UNSAFE.sub('-', filters[name])}" for name in FACETS if filters.get(name)]
-    return "_".join(parts) or "all"
+    return "_".join(parts) or ALL
 
 
 def facets_of(row: Sequence[Any], data: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:

@@ -12,7 +12,7 @@ from itertools import groupby
 from typing import Any
 
 from handbook import progress, urls
-from handbook.catalogue_views import View, view_data, views
+from handbook.catalogue_views import ALL, View, view_data, views
 from handbook.downloads import activity_row, catalogue_data, catalogue_script, compact_json, to_csv, to_json
 from handbook.grades import GRADES, grade_keys
 from handbook.model import Level
@@ -42,14 +42,18 @@ class Catalogue(Family):
                     if any(i.activity.status is s for i in self.library.activities())
                 ],
                 practices=any(item.activity.practice for item in self.library.activities()),
-                views=self.build.urls.link(urls.CATALOGUE, f"{urls.CATALOGUE_VIEWS}/all.json").removesuffix(
-                    "all.json"
-                )
-                if self.build.views
-                else None,
+                views=self._views_folder(),
             ),
             self.renderer.inputs("catalogue.html", every_plan=True),
             wide=True,
+        )
+
+    def _views_folder(self) -> str | None:
+        """Where the catalogue page finds its views (`views/`), in a build that publishes them."""
+        if not self.build.views:
+            return None
+        return self.build.urls.link(urls.CATALOGUE, f"{urls.CATALOGUE_VIEWS}/{ALL}.json").removesuffix(
+            f"{ALL}.json"
         )
 
     def downloads(self) -> Iterator[Download]:
