@@ -290,11 +290,16 @@ def report(
                 (f"{name}, sent (KB; issue 15)", transfer.bytes / KB, TARGETS["first_view"] / KB, "")
             )
     print(f"largest page: {ours_large.largest_page_path}")
+    return verdict(checks)
+
+
+def verdict(checks: list[tuple[str, float, float, str]]) -> int:
+    """Each figure against its target, PASS or FAIL, and the exit status: 1 if any failed."""
     failed = 0
     for name, value, target, unit in checks:
         ok = value <= target
         failed += not ok
-        print(f"{'PASS' if ok else 'FAIL'}  {name}: {value:.2f}{unit} (target <= {target:g}{unit})")
+        print(f"{'PASS' if ok else 'FAIL'}  {name}: {value:,.2f}{unit} (target <= {target:,g}{unit})")
     return 1 if failed else 0
 
 

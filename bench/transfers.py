@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -68,7 +69,9 @@ class _Recorder:
         return sum(counted.values()), len(counted)
 
 
-def first_search(page: Any, base: str) -> Transfer:
+def _first(page: Any, base: str, view: Callable[[Any], None]) -> Transfer:
+    """What `view` receives and how long it takes, after a first page of the site (loaded
+    twice, so that everything it brings is seen before counting starts)."""
     page.goto(base)
     page.wait_for_load_state("networkidle")
     recorder = _Recorder(page)
@@ -76,31 +79,31 @@ def first_search(page: Any, base: str) -> Transfer:
     page.wait_for_load_state("networkidle")
     recorder.start()
     started = time.perf_counter()
-    page.keyboard.press("/")  # Material's key for the search box
-    page.keyboard.type(SEARCH_WORDS)
-    page.locator(".md-search-result__item").first.wait_for(timeout=60_000)
+    view(page)
     seconds = time.perf_counter() - started
     page.wait_for_load_state("networkidle")
     total, requests = recorder.total()
     return Transfer(total, seconds, requests)
+
+
+def first_search(page: Any, base: str) -> Transfer:
+    def search(page: Any) -> None:
+        page.keyboard.press("/")  # Material's key for the search box
+        page.keyboard.type(SEARCH_WORDS)
+        page.locator(".md-search-result__item").first.wait_for(timeout=60_000)
+
+    return _first(page, base, search)
 
 
 def first_catalogue_view(page: Any, base: str) -> Transfer:
-    page.goto(base)
-    page.wait_for_load_state("networkidle")
-    recorder = _Recorder(page)
-    page.reload()
-    page.wait_for_load_state("networkidle")
-    recorder.start()
-    started = time.perf_counter()
-    page.goto(base + CATALOGUE_VIEW)
-    page.wait_for_function(
-        "window.handbookCatalogueStatus && window.handbookCatalogueStatus.lastFilterMs >= 0", timeout=120_000
-    )
-    seconds = time.perf_counter() - started
-    page.wait_for_load_state("networkidle")
-    total, requests = recorder.total()
-    return Transfer(total, seconds, requests)
+    def view(page: Any) -> None:
+        page.goto(base + CATALOGUE_VIEW)
+        page.wait_for_function(
+            "window.handbookCatalogueStatus && window.handbookCatalogueStatus.lastFilterMs >= 0",
+            timeout=120_000,
+        )
+
+    return _first(page, base, view)
 
 
 def measure(site: Path) -> tuple[Transfer, Transfer]:
