@@ -54,9 +54,16 @@ def view_key(filters: Mapping[str, str]) -> str:
     return "_".join(parts) or ALL
 
 
-def facets_of(row: Sequence[Any], data: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
-    """An activity's value of each filter, read from its row as `catalogue.js` reads it."""
-    at = {name: n for n, name in enumerate(data["fields"])}
+def columns(data: Mapping[str, Any]) -> dict[str, int]:
+    """Where each named field stands in a row of the data (`fields`)."""
+    return {name: n for n, name in enumerate(data["fields"])}
+
+
+def facets_of(
+    row: Sequence[Any], data: Mapping[str, Any], at: Mapping[str, int]
+) -> dict[str, tuple[str, ...]]:
+    """An activity's value of each filter, read from its row (`at`: `columns(data)`) as
+    `catalogue.js` reads it."""
     plan = data["plans"][row[at["plan"]]]
     status = row[at["status"]]
     kind = row[at["type"]]
@@ -75,7 +82,7 @@ def facets_of(row: Sequence[Any], data: Mapping[str, Any]) -> dict[str, tuple[st
 def default_order(data: Mapping[str, Any]) -> list[int]:
     """The rows' indexes as the catalogue first sorts them: by plan title in lower case, as
     JavaScript compares strings (UTF-16 code units), then in the data's order."""
-    at = {name: n for n, name in enumerate(data["fields"])}
+    at = columns(data)
     titles = [plan["title"].lower().encode("utf-16-be") for plan in data["plans"]]
     return sorted(range(len(data["rows"])), key=lambda n: (titles[data["rows"][n][at["plan"]]], n))
 
@@ -99,9 +106,10 @@ class View:
 def views(data: Mapping[str, Any]) -> Iterator[View]:
     """Every view of no filter, one filter or two, that holds at least one activity."""
     order = default_order(data)
+    at = columns(data)
     positions: dict[tuple[str, str], list[int]] = {}
     for position, index in enumerate(order):
-        for name, values in facets_of(data["rows"][index], data).items():
+        for name, values in facets_of(data["rows"][index], data, at).items():
             for value in values:
                 positions.setdefault((name, value), []).append(position)
     sets = {chosen: _bit_set(held, len(order)) for chosen, held in positions.items()}
@@ -157,7 +165,7 @@ def _lowest_bits(bits: int, count: int) -> list[int]:
 def view_data(view: View, data: Mapping[str, Any]) -> dict[str, Any]:
     """A view as `catalogue.js` would read it: the catalogue's data cut to the view's rows
     (with the plans and audience texts they name), its total and its counts."""
-    at = {name: n for n, name in enumerate(data["fields"])}
+    at = columns(data)
     plans: dict[int, int] = {}
     texts: dict[int, int] = {}
     rows = []
