@@ -231,18 +231,23 @@ def offline_polyfill(config: MkDocsConfig) -> None:
     no third party, so the site serves its own (this runs before the plugin: the hook's
     priority is higher). And the copy never offers itself for download.
     """
-    plugin = config.plugins.get(OFFLINE_PLUGIN)
-    if plugin is not None and plugin.config.enabled:
+    if offline_copy(config):
         config.extra["polyfills"] = [IFRAME_WORKER]
         config.extra.setdefault("handbook", {})["offline_zip"] = ""
 
 
-def publishes_views(config: MkDocsConfig) -> bool:
-    """Whether this build publishes the catalogue's views (`handbook.catalogue_views`): a
-    build to publish, not `serve` (each save would write them again) nor the offline copy
-    (a page opened from `file://` cannot fetch them); those load every activity."""
-    offline = config.plugins.get(OFFLINE_PLUGIN)
-    return not _session.serving and not (offline is not None and offline.config.enabled)
+def offline_copy(config: MkDocsConfig) -> bool:
+    """Whether this build is the offline copy (`make offline`: Material's offline plugin on)."""
+    plugin = config.plugins.get(OFFLINE_PLUGIN)
+    return plugin is not None and bool(plugin.config.enabled)
+
+
+def publishes(config: MkDocsConfig) -> bool:
+    """Whether this build is a site to publish: not `serve` (what it would write at each save
+    would slow editing) nor the offline copy (a page opened from `file://` cannot fetch
+    files). Only such a build has files loaded piece by piece: the catalogue's views
+    (`handbook.catalogue_views`; the others load every activity) and the search index."""
+    return not _session.serving and not offline_copy(config)
 
 
 def searches_pagefind(config: MkDocsConfig) -> bool:
@@ -250,12 +255,10 @@ def searches_pagefind(config: MkDocsConfig) -> bool:
     a build to publish, not `serve` (indexing each save would slow editing) nor the offline
     copy (a page opened from `file://` cannot load the index's fragments); those keep
     Material's own search, and `extra.handbook.site_search: material` asks for it."""
-    offline = config.plugins.get(OFFLINE_PLUGIN)
     return (
-        settings(config).get("site_search", "pagefind") == "pagefind"
-        and not _session.serving
+        publishes(config)
+        and settings(config).get("site_search", "pagefind") == "pagefind"
         and config.plugins.get(SEARCH_PLUGIN) is not None
-        and not (offline is not None and offline.config.enabled)
     )
 
 
@@ -304,7 +307,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site_urls = Urls(config.use_directory_urls, base=address.path or "/", origin=origin)
     assert _session.library is not None, "on_config loads the plans first"
     builder = PageBuilder(
-        _session.library, site_urls, pdfs=_session.chromium is not None, views=publishes_views(config)
+        _session.library, site_urls, pdfs=_session.chromium is not None, views=publishes(config)
     )
     _session.builder = builder
     _generated.clear()
