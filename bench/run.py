@@ -66,16 +66,20 @@ class Build:
 
 
 SHOWN_RESULTS = 20
-"""Results whose fragments the search worker loads for one query (`search-worker.js`)."""
+"""Documents the search worker reads for one query (`search-worker.js`: SHOWN)."""
+RECORDS_READ = 30
+"""Records whose fragments it reads before it shows what it found (RECORDS_AT_MOST)."""
 
 
 def search_download(site: Path) -> int:
-    """Bytes a visitor's browser downloads for a search of two words, at most.
+    """Bytes a visitor's browser downloads for a search of two words, at most (as stored;
+    `bench/transfers.py` measures what is sent).
 
     Material's own search loads its whole index. With Pagefind (`handbook/site_search.py`),
     a search loads Material's index (its configuration only), Pagefind's script, entry,
-    metadata and WebAssembly, one index chunk per word (counted at the largest) and the
-    fragments of the results shown (counted at the largest).
+    metadata and WebAssembly, one index chunk per word (counted at the largest), the fragments
+    of the records it reads and the files of the documents it shows (each counted at the
+    largest).
     """
     size = (site / "search" / "search_index.json").stat().st_size
     pagefind = site / "pagefind"
@@ -87,9 +91,17 @@ def search_download(site: Path) -> int:
         *pagefind.glob("*.pf_meta"),
         *pagefind.glob("wasm.en.pagefind"),
     ]
-    chunks = sorted((p.stat().st_size for p in (pagefind / "index").iterdir()), reverse=True)
-    fragments = sorted((p.stat().st_size for p in (pagefind / "fragment").iterdir()), reverse=True)
-    return size + sum(p.stat().st_size for p in fixed) + 2 * chunks[0] + sum(fragments[:SHOWN_RESULTS])
+
+    def largest(folder: Path, count: int) -> int:
+        return sum(sorted((p.stat().st_size for p in folder.iterdir()), reverse=True)[:count])
+
+    return (
+        size
+        + sum(p.stat().st_size for p in fixed)
+        + largest(pagefind / "index", 2)
+        + largest(pagefind / "fragment", RECORDS_READ)
+        + largest(site / "search" / "documents", SHOWN_RESULTS)
+    )
 
 
 def measure_build(config: Path, site: Path) -> Build:

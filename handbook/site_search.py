@@ -3,12 +3,24 @@
 Material's search loads one index for the whole site before the first result (5.6 MB at
 1,000 plans, so about 50 MB at 10,000). The published site keeps Material's search box,
 keyboard and result list, and answers its queries from a Pagefind index instead, which a
-search loads in fragments of a few kilobytes: `search-worker.js` speaks the protocol of
-Material's search worker and asks Pagefind. The records are exactly the entries Material
-would have searched (the same titles, texts and anchors, made by the page families), so
-what is found does not change with the engine; Material's index is then left with its
-configuration only. `make serve` and the offline copy keep Material's own search: Pagefind
-cannot load fragments from `file://`, and indexing on every save would slow editing.
+search loads in fragments: `search-worker.js` speaks the protocol of Material's search
+worker and asks Pagefind. The documents are exactly the entries Material would have
+searched (the same titles, texts and anchors, made by the page families), so what is found
+does not change with the engine; Material's index is then left with its configuration only.
+`make serve` and the offline copy keep Material's own search: Pagefind cannot load fragments
+from `file://`, and indexing on every save would slow editing.
+
+Two choices keep a first search small and quick with 10,000 plans, where Pagefind's own way
+(a record per page, every word where it stands) sent 761 KB and took 2 s for two words every
+plan holds:
+- Pagefind keeps where each word stands, so a word every plan says ten times filled index
+  chunks of 150 KB. Each document is indexed with each of its words once (`words`); what a
+  result shows is read from the document's own file (`documents/<n>.json`), so quoting and
+  the matching sections do not need the places.
+- Pagefind 1.5 scores each matching record against every matching word of every record, so a
+  search's time grows with the square of the records it matches (1.4 s for 10,000). Documents
+  are indexed ten to a record (`per_record`), each under a heading of its own, whose anchor
+  says which document a matched word belongs to.
 
 Plain Python (Pagefind's own Python API drives its indexer), no MkDocs here.
 """
@@ -17,8 +29,11 @@ from __future__ import annotations
 
 import asyncio
 import html
+import json
+import math
 import re
 import tempfile
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +44,9 @@ from pagefind.index import PagefindIndex
 OUTPUT = "pagefind"
 """Where the index is written, under the site."""
 
+DOCUMENTS = "search/documents"
+"""Where each document's file is written, under the site: what a result shows of it."""
+
 WORKER = "javascripts/search-worker.js"
 """The worker that answers Material's search box from the index (in `docs/`)."""
 
@@ -36,6 +54,15 @@ UNUSED = (
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
     "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
 )  # fmt: skip
+
+DOCUMENTS_PER_RECORD = 10
+"""Documents indexed together in one Pagefind record (more in a very large site: `per_record`)."""
+
+RECORDS_AT_MOST = 1_000
+"""Records a search may have to score: beyond 10,000 documents a record holds more of them."""
+
+ANCHOR = "d{number}"
+"""The id of a document's heading in its record (`search-worker.js` reads it back)."""
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -45,15 +72,22 @@ class Section:
     """A place on a page that search leads to: an activity, a goal, a heading."""
 
     anchor: str
-    title: str
-    """HTML, as Material's index holds it (plan words escaped)."""
+    heading: str
+    """Plain text, as the page shows it."""
     text: str
-    """Plain text: what is searched and quoted."""
+    """Plain text."""
+
+    @property
+    def title(self) -> str:
+        """What a result calls the section: an activity says where it stands in its plan, as
+        results list the plan above it."""
+        where = _ACTIVITY.match(self.anchor)
+        return f"Goal {where[1]}, activity {where[2]}: {self.heading}" if where else self.heading
 
 
 @dataclass(frozen=True)
 class SearchPage:
-    """A searched page and its sections, as Material's index lists them."""
+    """A searched page and its sections, as Material's index lists them (plain text)."""
 
     location: str
     """Relative to the site's root, as Material writes it: `plans/x/`."""
@@ -70,12 +104,6 @@ def plain(text: str) -> str:
 _ACTIVITY = re.compile(r"^goal-(\d+)-activity-(\d+)$")
 
 
-def _titled(anchor: str, title: str) -> str:
-    """An activity's title says where it stands in its plan: results list the plan above it."""
-    where = _ACTIVITY.match(anchor)
-    return f"Goal {where[1]}, activity {where[2]}: {title}" if where else title
-
-
 def pages(docs: list[dict[str, Any]]) -> list[SearchPage]:
     """Material's index entries as pages, each with its sections in order."""
     heads: dict[str, dict[str, Any]] = {}  # each page's own entry, pages in order of first mention
@@ -84,36 +112,79 @@ def pages(docs: list[dict[str, Any]]) -> list[SearchPage]:
         location, _, anchor = doc["location"].partition("#")
         heads.setdefault(location, {})
         if anchor:
-            sections.setdefault(location, []).append(
-                Section(anchor, _titled(anchor, doc["title"]), plain(doc["text"]))
-            )
+            sections.setdefault(location, []).append(Section(anchor, plain(doc["title"]), plain(doc["text"])))
         else:
             heads[location] = doc
     return [
         SearchPage(
-            location, head.get("title", ""), plain(head.get("text", "")), tuple(sections.get(location, ()))
+            location,
+            plain(head.get("title", "")),
+            plain(head.get("text", "")),
+            tuple(sections.get(location, ())),
         )
         for location, head in heads.items()
     ]
 
 
-def page_file(page: SearchPage) -> str:
-    """A page as the small HTML file Pagefind indexes: its title and words, each section
-    under a heading with its anchor (Pagefind's sub-results), and what the results show as
-    metadata (attribute values, so that commas and markup stay as written)."""
-    meta = "".join(
-        f'<span data-pagefind-meta="{name}[data-value]" data-value="{html.escape(value)}"></span>'
-        for name, value in (("title", page.title), ("location", page.location))
-    )
+def word_key(word: str) -> str:
+    """A word as Pagefind indexes it: lower case, letters and digits only."""
+    return "".join(char for char in word.lower() if char.isalnum())
+
+
+def words(page: SearchPage) -> list[str]:
+    """The words a page is found by, each once (as first written) and in order; its title's
+    words are left out (its heading holds them). A word's places are not kept, so the index
+    holds what pages say, not how often: ranking counts a page's words, not their repeats."""
+    seen = {word_key(word) for word in page.title.split()}
+    found = []
+    for text in (page.text, *(part for section in page.sections for part in (section.heading, section.text))):
+        for word in text.split():
+            key = word_key(word)
+            if key and key not in seen:
+                seen.add(key)
+                found.append(word)
+    return found
+
+
+def per_record(documents: int) -> int:
+    """Documents indexed together in one Pagefind record."""
+    return max(DOCUMENTS_PER_RECORD, math.ceil(documents / RECORDS_AT_MOST))
+
+
+def record_file(documents: Sequence[tuple[int, SearchPage]]) -> str:
+    """Documents as the small HTML file Pagefind indexes as one record: each under a heading
+    with its number as anchor (Pagefind's sub-results), the heading its title (weighted as a
+    heading is), then its words."""
     body = "".join(
-        f'<h2 id="{html.escape(section.anchor)}">{section.title}</h2><p>{html.escape(section.text)}</p>'
-        for section in page.sections
+        f'<h2 id="{ANCHOR.format(number=number)}">{html.escape(page.title or page.location or "page")}</h2>'
+        f"<p>{html.escape(' '.join(words(page)))}</p>"
+        for number, page in documents
     )
     return (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>page</title></head>'
-        f"<body>{meta}<main data-pagefind-body><h1>{page.title}</h1><p>{html.escape(page.text)}</p>{body}"
-        "</main></body></html>"
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>record</title></head>'
+        f"<body><main data-pagefind-body>{body}</main></body></html>"
     )
+
+
+def document(page: SearchPage) -> str:
+    """A document's file: what a result shows of it (plain text, which the worker escapes)."""
+    return json.dumps(
+        {
+            "location": page.location,
+            "title": page.title,
+            "text": page.text,
+            "sections": [[section.anchor, section.title, section.text] for section in page.sections],
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def _records(found: list[SearchPage]) -> Iterator[list[tuple[int, SearchPage]]]:
+    size = per_record(len(found))
+    numbered = list(enumerate(found))
+    for start in range(0, len(numbered), size):
+        yield numbered[start : start + size]
 
 
 async def _write(folder: Path, output: Path, language: str) -> None:
@@ -126,14 +197,18 @@ async def _write(folder: Path, output: Path, language: str) -> None:
 
 
 def write_index(docs: list[dict[str, Any]], site_dir: Path, language: str = "en") -> int:
-    """Index the entries of Material's search index with Pagefind, into `<site>/pagefind/`;
-    the number of entries."""
+    """Index the entries of Material's search index with Pagefind, into `<site>/pagefind/`,
+    and write each document's file into `<site>/search/documents/`; the number of entries."""
     found = pages(docs)
+    documents = site_dir / DOCUMENTS
+    documents.mkdir(parents=True, exist_ok=True)
+    for number, page in enumerate(found):
+        (documents / f"{number}.json").write_text(document(page), encoding="utf-8")
     with tempfile.TemporaryDirectory(prefix="handbook-search-") as folder:
-        # One file per page, indexed in one request (Pagefind's service answers a request at
-        # most every 0.1 s, so entry by entry 13,000 activities would take 20 minutes).
-        for number, page in enumerate(found):
-            Path(folder, f"{number:06d}.html").write_text(page_file(page), encoding="utf-8")
+        # One file per record, indexed in one request (Pagefind's service answers a request at
+        # most every 0.1 s, so record by record 1,000 records would take minutes).
+        for number, record in enumerate(_records(found)):
+            Path(folder, f"{number:06d}.html").write_text(record_file(record), encoding="utf-8")
         # In a thread of its own: the caller may already run an event loop (a browser test
         # that builds a site), and Pagefind's API is asynchronous.
         with ThreadPoolExecutor(max_workers=1) as thread:

@@ -5,6 +5,7 @@ whether a listing still says anything: page labels, filters, counts, sticky head
 from __future__ import annotations
 
 import io
+import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -226,3 +227,41 @@ def test_three_filters_or_words_load_every_activity_and_match_exactly(
     assert page.locator("#catalogue-count").inner_text().startswith(f"{len(wanted)} of ")
     rows = page.eval_on_selector_all("#catalogue-table tbody tr", "rows => rows.map(r => r.dataset.activity)")
     assert set(rows) <= wanted and len(rows) == min(100, len(wanted)) > 0
+
+
+def test_site_search_among_a_thousand_plans_shows_twenty_that_say_every_word_from_a_few_files(
+    page: Any, large_url: str, large_site: Site
+) -> None:
+    """Plans are indexed ten to a record (handbook/site_search.py): a record that holds both
+    words in different plans must not put either plan among the results."""
+    documents = {}
+    for path in (large_site.root / "search" / "documents").glob("*.json"):
+        document = json.loads(path.read_text(encoding="utf-8"))
+        words = [
+            document["title"],
+            document["text"],
+            *(part for section in document["sections"] for part in section[1:]),
+        ]
+        documents[document["location"]] = " ".join(words).lower()
+    holding = {
+        location for location, words in documents.items() if "juniper" in words and "newsletter" in words
+    }
+    assert 20 < len(holding) < len(documents) / 5
+    files = loaded_files(page, large_url)
+    page.goto(large_url)
+    page.keyboard.press("/")
+    page.keyboard.insert_text("Juniper newsletter")
+    page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".md-search-result__meta").inner_text() == "20 matching documents"
+    shown = page.eval_on_selector_all(  # Material draws ten, and more as the list scrolls
+        ".md-search-result__item > a:first-child", "links => links.map(a => a.getAttribute('href'))"
+    )
+    locations = [re.sub(r"\?h=.*$", "", href.removeprefix(large_url)) for href in shown]
+    assert len(locations) == 10 and set(locations) <= holding
+    assert {mark.lower() for mark in page.locator(".md-search-result mark").all_inner_texts()} >= {
+        "juniper",
+        "newsletter",
+    }
+    assert len([file for file in files if file.startswith("pagefind/fragment/")]) <= 30
+    assert len([file for file in files if file.startswith("search/documents/")]) == 20

@@ -33,8 +33,10 @@ def test_a_search_loads_fragments_of_the_index_not_the_whole_index(
     page.wait_for_load_state("networkidle")
     assert (browser_site.root / "search/search_index.json").stat().st_size < 1024  # configuration only
     fragments = [url for url in loaded if url.startswith("pagefind/fragment/")]
-    assert len(fragments) == 1  # the one page that holds the word
-    assert len(list((browser_site.root / "pagefind" / "fragment").iterdir())) > 5
+    assert len(fragments) == 1  # the record of ten documents that holds the word
+    documents = [url for url in loaded if url.startswith("search/documents/")]
+    assert len(documents) == 1  # the one page that holds the word
+    assert len(list((browser_site.root / "search" / "documents").iterdir())) > 5
 
 
 def test_a_result_names_the_plan_the_goal_and_the_matching_words(page: Any, base_url: str) -> None:
