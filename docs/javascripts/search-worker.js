@@ -48,24 +48,25 @@ function escaped(text) {
 
 /* The query's words, as Pagefind searches them. */
 function terms(query) {
-  return query.split(/\s+/).map(key).filter(Boolean);
+  return query.split(/\s+/).map(key).filter(function (term, index, all) { return term && all.indexOf(term) === index; });
 }
 
-/* Which of the query's words a matched word answers: the one it shares the longest start
-   with (Pagefind matches a word's stem and what begins with it; a compound such as
-   "after-school" is found by its parts too). -1: none. */
+/* Which of the query's words a matched word answers: those it shares the longest start with
+   (Pagefind matches a word's stem and what begins with it; a compound such as
+   "after-school" is found by its parts too). */
 function answered(word, wanted) {
   var parts = [key(word)].concat(word.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter(Boolean).map(bare);
-  var best = -1, longest = 0;
-  wanted.forEach(function (term, index) {
+  var shared = wanted.map(function (term) {
     var plainTerm = bare(term);
-    parts.forEach(function (part) {
-      var shared = 0;
-      while (shared < part.length && shared < plainTerm.length && part[shared] === plainTerm[shared]) shared++;
-      if (shared > longest) { longest = shared; best = index; }
-    });
+    return Math.max.apply(null, parts.map(function (part) {
+      var length = 0;
+      while (length < part.length && length < plainTerm.length && part[length] === plainTerm[length]) length++;
+      return length;
+    }));
   });
-  return wanted.length === 1 && best < 0 ? 0 : best;
+  var longest = Math.max.apply(null, shared);
+  if (wanted.length === 1) return [0];
+  return longest > 0 ? wanted.map(function (_, index) { return index; }).filter(function (index) { return shared[index] === longest; }) : [];
 }
 
 /* The documents of one record that hold every word of the query, best first, each with the
@@ -83,10 +84,9 @@ function documentsOf(data, wanted) {
       var word = said[place.location] || "";
       if (!key(word)) return;
       matched[key(word)] = true;
-      covered[answered(word, wanted)] = true;
+      answered(word, wanted).forEach(function (index) { covered[index] = true; });
       score += place.balanced_score;
     });
-    delete covered[-1];
     if (Object.keys(covered).length === wanted.length) {
       found.push({ number: Number(anchor.id.slice(1)), matched: matched, score: score });
     }

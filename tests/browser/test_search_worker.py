@@ -140,8 +140,10 @@ def test_a_long_text_is_quoted_around_its_first_matching_word(page: Any, worker_
     assert "<mark>heron</mark>" in text and len(text.split()) < 30
 
 
-def test_quotation_marks_find_the_words(page: Any, worker_url: str) -> None:
+def test_quotation_marks_and_words_said_twice_find_the_words(page: Any, worker_url: str) -> None:
     assert sorted(pages_of(ask(page, worker_url, '"zebra quokka"'))) == ["both-again/", "both/"]
+    assert sorted(pages_of(ask(page, worker_url, "zebra Zebra"))) == ["both-again/", "both/", "zebra/"]
+    assert pages_of(ask(page, worker_url, "night nights")) == ["markup/"]  # one stem, as Pagefind finds it
 
 
 def test_at_most_twenty_documents_are_shown(page: Any, worker_url: str) -> None:
