@@ -7,8 +7,10 @@ A reader who follows a link such as `/catalogue/?strategy=share-knowledge&level=
 needs the first rows of that view and, beside each filter's values, how many activities each
 would leave. Those can be worked out once, for the views links lead to: every activity (no
 filter), each value of one filter, and each pair of values of two filters (about 1,200 views
-whatever the number of plans, since filters take values from vocabularies, not from plans).
-Views with more filters, words typed or another order need every activity, as today.
+whatever the number of plans, since filters take values from vocabularies, not from plans),
+and each plan (`?plan=<slug>`, as the page macros' links give it: the plan's every activity,
+which the page then filters itself). Views with more filters, words typed or another order
+need every activity, as before.
 
 Each filter value is a bit set of the activities it holds, in the catalogue's own order
 (Python's integers are bit sets of any size), so a view is the AND of one or two sets, its
@@ -33,8 +35,12 @@ from itertools import combinations
 from typing import Any
 
 FACETS = ("level", "year", "strategy", "type", "audience", "grade", "status", "practice")
-"""The filters a view can be made of, in the order of the catalogue's address. (The plan
-filter takes part of a title, and words are free text: views cannot be made of those.)"""
+"""The filters a view can be made of, in the order of the catalogue's address. (Words are
+free text, and the plan filter takes part of a title or a plan's slug: a plan has a view
+of its own, `plan_views`.)"""
+
+PLAN = "plan"
+"""The filter of a plan's view: a plan's slug, as links and bookmarks give it."""
 
 VIEW_ROWS = 100
 """Rows a view holds: the catalogue's first page (`PAGE` in `catalogue.js`)."""
@@ -49,7 +55,10 @@ Filters = tuple[tuple[str, str], ...]
 
 def view_key(filters: Mapping[str, str]) -> str:
     """A view's file name (without `.json`) from the filters the address sets: `all`, or each
-    filter and value in `FACETS` order (`level-district_strategy-share-knowledge`)."""
+    filter and value in `FACETS` order (`level-district_strategy-share-knowledge`), or a
+    plan's (`plan-<slug>`)."""
+    if filters.get(PLAN):
+        return f"{PLAN}-{_UNSAFE.sub('-', filters[PLAN])}"
     parts = [f"{name}-{_UNSAFE.sub('-', filters[name])}" for name in FACETS if filters.get(name)]
     return "_".join(parts) or ALL
 
@@ -104,7 +113,9 @@ class View:
 
 
 def views(data: Mapping[str, Any]) -> Iterator[View]:
-    """Every view of no filter, one filter or two, that holds at least one activity."""
+    """Every view of no filter, one filter or two (of values some activity holds). A view
+    that holds nothing is made too: an address may ask for it, and its counts say what each
+    of its filters holds with the other."""
     order = default_order(data)
     at = columns(data)
     positions: dict[tuple[str, str], list[int]] = {}
@@ -122,10 +133,8 @@ def views(data: Mapping[str, Any]) -> Iterator[View]:
             held &= sets[chosen]
         return held
 
-    def view(filters: Filters) -> View | None:
+    def view(filters: Filters) -> View:
         held = holding(filters)
-        if not held:
-            return None
         counts: dict[str, dict[str, int]] = {}
         for name in FACETS:
             beside = holding(tuple(f for f in filters if f[0] != name))
@@ -138,9 +147,19 @@ def views(data: Mapping[str, Any]) -> Iterator[View]:
     candidates += [(one,) for one in chosen]
     candidates += [pair for pair in combinations(chosen, 2) if pair[0][0] != pair[1][0]]
     for filters in candidates:
-        found = view(filters)
-        if found is not None:
-            yield found
+        yield view(filters)
+
+
+def plan_views(data: Mapping[str, Any]) -> Iterator[View]:
+    """Each plan's view: every activity of the plan (a few dozen), in the catalogue's order.
+    The page filters, sorts and counts them itself, as it does every activity, so a plan's
+    address with more filters, words or another order needs nothing more."""
+    at = columns(data)
+    held: dict[int, list[int]] = {}
+    for index in default_order(data):
+        held.setdefault(data["rows"][index][at["plan"]], []).append(index)
+    for plan, rows in sorted(held.items()):
+        yield View(((PLAN, data["plans"][plan]["slug"]),), len(rows), {}, rows)
 
 
 def _bit_set(positions: list[int], size: int) -> int:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from bench.synthetic import write_plans
-from handbook.catalogue_views import FACETS, VIEW_ROWS, default_order, view_data, view_key, views
+from handbook.catalogue_views import FACETS, VIEW_ROWS, default_order, plan_views, view_data, view_key, views
 from handbook.downloads import catalogue_data
 from handbook.loading import load_library
 from handbook.urls import Urls
@@ -94,12 +94,36 @@ def test_each_view_holds_what_the_catalogue_shows_for_its_filters(data: dict[str
             assert view.counts[name] == counted, (view.key, name)
 
 
-def test_no_view_is_made_of_filters_that_hold_nothing(data: dict[str, Any]) -> None:
+def test_a_view_of_two_filters_that_hold_nothing_says_so_and_counts_each_with_the_other(
+    data: dict[str, Any],
+) -> None:
+    """An address may ask for it (a link, a bookmark): its file says 0 without every activity."""
     every = records(data)
-    keys = {view.key for view in views(data)}
-    assert view_key({"level": "state", "grade": "3"}) not in keys  # state plans have no grades
+    found = {view.key: view for view in views(data)}
+    empty = found[view_key({"level": "state", "grade": "3"})]  # state plans have no grades
     assert not any(matches(r, {"level": "state", "grade": "3"}) for r in every)
-    assert view_key({"level": "school", "grade": "3"}) in keys
+    assert (empty.total, empty.rows) == (0, [])
+    # beside each filter, its values as the other filter leaves them: what to choose instead
+    school = found[view_key({"level": "school", "grade": "3"})]
+    assert school.total > 0 and empty.counts["level"]["school"] == school.total
+    assert "state" not in empty.counts["level"] and empty.counts["grade"] == {}
+    assert empty.counts["strategy"] == {}  # beside the others, with both
+
+
+def test_each_plan_has_a_view_of_its_every_activity_in_the_catalogues_order(data: dict[str, Any]) -> None:
+    every = records(data)
+    order = default_order(data)
+    found = list(plan_views(data))
+    slugs = [plan["slug"] for plan in data["plans"]]
+    assert sorted(view.key for view in found) == sorted(f"plan-{slug}" for slug in slugs)
+    at = {name: n for n, name in enumerate(data["fields"])}
+    for view in found:
+        slug = dict(view.filters)["plan"]
+        held = [n for n in order if data["plans"][data["rows"][n][at["plan"]]]["slug"] == slug]
+        assert view.rows == held and view.total == len(held) > 0, slug
+        cut = view_data(view, data)
+        assert [plan["slug"] for plan in cut["plans"]] == [slug]
+        assert len(cut["rows"]) == len(held) and cut["view"]["every"] == len(every)
 
 
 def test_the_first_rows_are_in_the_order_javascript_sorts_titles(data: dict[str, Any]) -> None:
@@ -130,7 +154,8 @@ def test_a_view_is_named_by_its_filters_in_the_addresss_order() -> None:
         "level-district_strategy-share-knowledge"
     )
     assert view_key({"status": "in progress", "year": "2026-27"}) == "year-2026-27_status-in-progress"
-    assert view_key({"plan": "x", "text": "forum", "grade": "K"}) == "grade-K"  # views hold neither
+    assert view_key({"text": "forum", "grade": "K"}) == "grade-K"  # views hold no words
+    assert view_key({"plan": "sample-state-plan"}) == "plan-sample-state-plan"
 
 
 def test_views_are_worked_out_from_bit_sets_fast_enough_for_a_state(tmp_path: Path) -> None:

@@ -7,9 +7,10 @@
  * Where the rows come from: the offline copy (and `make serve`) has every activity in the
  * page (catalogue/activities.js, window.handbookCatalogue). The published site has, besides,
  * a file for each view of no, one or two filters (catalogue/views/, handbook/catalogue_views.py:
- * its first rows and its counts), so a reader who follows a link sees it after a few
- * kilobytes; every activity (megabytes in a state's e-library) is loaded only for what no
- * view answers: more filters, words, another order, or more rows.
+ * its first rows and its counts), and one for each plan (every activity of the plan, which
+ * the page filters itself), so a reader who follows a link sees it after a few kilobytes;
+ * every activity (megabytes in a state's e-library) is loaded only for what no view
+ * answers: more filters, words, another order, or more rows.
  */
 (function () {
   "use strict";
@@ -28,7 +29,7 @@
   var count = document.getElementById("catalogue-count");
   var more = document.getElementById("catalogue-more");
   var printed = document.getElementById("catalogue-print-summary");
-  var state = { sort: "plan", dir: 1, shown: PAGE, matches: [], total: 0, every: 0, whole: null, asked: 0 };
+  var state = { sort: "plan", dir: 1, shown: PAGE, matches: [], total: 0, every: 0, whole: null, plan: null, asked: 0 };
   // How the last change went, for the benchmark and the tests: its time, and what answered it.
   var report = window.handbookCatalogueStatus = { lastFilterMs: -1, source: "" };
   // A filter's value as the address keeps it: a ticked box is "1"; a filter this catalogue
@@ -287,7 +288,7 @@
     var q = fold(form.elements.text.value.trim());
     return {
       level: valueOf("level"), plan: fold(valueOf("plan")),
-      planIsSlug: state.whole !== null && state.whole.slugs[valueOf("plan")] === true,
+      planIsSlug: (state.whole !== null && state.whole.slugs[valueOf("plan")] === true) || ofPlan(),
       strategy: valueOf("strategy"), type: valueOf("type"), year: valueOf("year"),
       audience: valueOf("audience"), grade: valueOf("grade"), status: valueOf("status"),
       practice: valueOf("practice") === "1",
@@ -315,19 +316,39 @@
     report.lastFilterMs = performance.now() - start;
   }
 
-  function fromWhole(start) {
+  // Rows filtered and sorted here: every activity, or every activity of one plan.
+  function fromRecords(records, every, start, source) {
     var f = filters();
     var key = KEYS[state.sort];
     var dir = state.dir;
-    var records = state.whole.records;
     state.matches = records.filter(function (r) { return fails(r, f).length === 0; }).sort(function (a, b) {
       var x = key(a), y = key(b);
       return x < y ? -dir : x > y ? dir : a.index - b.index;
     });
     state.total = state.matches.length;
-    state.every = records.length;
+    state.every = every;
     showCounts(counted(records, f));
-    drawn(start, "every activity");
+    drawn(start, source);
+  }
+
+  function fromWhole(start) {
+    fromRecords(state.whole.records, state.whole.records.length, start, "every activity");
+  }
+
+  // The file of the plan the plan filter names by its slug (catalogue_views.plan_views), or
+  // null: it names none, or no views are published.
+  function planViewKey() {
+    var plan = valueOf("plan");
+    return viewsUrl && /^[a-z0-9][a-z0-9-]*$/.test(plan) ? "plan-" + plan : null;
+  }
+
+  // Whether the plan filter names the plan whose every activity is loaded.
+  function ofPlan() {
+    return state.plan !== null && state.plan.slug === valueOf("plan");
+  }
+
+  function fromPlan(start) {
+    fromRecords(state.plan.records, state.plan.every, start, "plan view");
   }
 
   // Every activity, from the page (window.handbookCatalogue) or its script, loaded once.
@@ -364,21 +385,36 @@
     count.textContent = "The catalogue could not be loaded. Every activity is in the CSV and JSON downloads above.";
   }
 
+  function viewFile(key) {
+    return fetch(viewsUrl + key + ".json").then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    });
+  }
+
   function update(keepShown) {
     var start = performance.now();
     var asked = ++state.asked;
     if (!keepShown) state.shown = PAGE;
     if (state.whole) { fromWhole(start); return; }
+    if (ofPlan()) { fromPlan(start); return; }
     var key = viewKey();
+    var planKey = key === null ? planViewKey() : null;
+    var slug = valueOf("plan");
     count.textContent = "Loading the catalogue\u2026";
-    var answer = key === null ? whole().then(function () { return null; }) :
-      fetch(viewsUrl + key + ".json").then(function (response) {
-        if (!response.ok) throw new Error(response.status);
-        return response.json();
+    var answer;  // how to show what arrived
+    if (key !== null) {
+      answer = viewFile(key).then(function (view) { return function () { fromView(view, start); }; });
+    } else if (planKey !== null) {
+      answer = viewFile(planKey).then(function (view) {
+        state.plan = { slug: slug, records: recordsOf(view), every: view.view.every };
+        return function () { if (ofPlan()) fromPlan(start); else update(true); };
       });
-    answer.then(function (view) {
-      if (asked !== state.asked) return;  // a later change asked for something else
-      if (view) fromView(view, start); else fromWhole(start);
+    } else {
+      answer = whole().then(function () { return function () { fromWhole(start); }; });
+    }
+    answer.then(function (show) {
+      if (asked === state.asked) show();  // else a later change asked for something else
     }).catch(function () {
       if (asked !== state.asked) return;
       whole().then(function () { if (asked === state.asked) fromWhole(start); }, failed);
@@ -393,7 +429,7 @@
   form.addEventListener("reset", function () { window.setTimeout(update, 0); });
   more.addEventListener("click", function () {
     state.shown += PAGE * 5;
-    if (state.whole && state.matches.length >= state.total) { render(); return; }
+    if ((state.whole || ofPlan()) && state.matches.length >= state.total) { render(); return; }
     update(true);  // a view holds its first page: the rest comes with every activity
   });
   table.tHead.addEventListener("click", function (event) {

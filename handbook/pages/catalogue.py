@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import partial
-from itertools import groupby
+from itertools import chain, groupby
 from typing import Any
 
 from handbook import progress, urls
-from handbook.catalogue_views import ALL, View, view_data, views
+from handbook.catalogue_views import ALL, View, plan_views, view_data, views
 from handbook.downloads import activity_row, catalogue_data, catalogue_script, compact_json, to_csv, to_json
 from handbook.grades import GRADES, grade_keys
 from handbook.model import Level
@@ -63,7 +63,7 @@ class Catalogue(Family):
         data = catalogue_data(self.library, self.build.urls)
         yield Download(urls.CATALOGUE_DATA, partial(catalogue_script, data))
         if self.build.views:
-            for view in views(data):
+            for view in chain(views(data), plan_views(data)):
                 yield Download(f"{urls.CATALOGUE_VIEWS}/{view.key}.json", partial(_view_json, view, data))
         for slug, own in groupby(rows, key=lambda row: row["plan"]):  # rows come in plan order
             yield Download(urls.plan_csv(slug), partial(to_csv, list(own)))

@@ -207,6 +207,63 @@ def test_a_filtered_view_at_a_thousand_plans_loads_its_view_not_every_activity(
     assert shown[:100] == rows  # the view's first rows are the first of every activity's
 
 
+def test_a_plans_address_loads_its_own_file_and_the_page_filters_it_further(
+    page: Any, large_url: str, large_site: Site
+) -> None:
+    """`?plan=<slug>` (as the page macros link) opens the plan's file: every activity of the
+    plan, which the page then filters by strategy and words without loading any other."""
+    library = load_library(large_site.root.parent / "plans")
+    plan = next(plan for plan in library.plans if plan.level.value == "district" and len(plan.goals) > 2)
+    items = [item for item in library.activities() if item.goal.plan.slug == plan.slug]
+
+    def address(item: Any) -> str:
+        return f"{plan.slug}/goal-{item.goal.number}-activity-{item.number}"
+
+    files = loaded_files(page, large_url)
+    page.goto(large_url + f"catalogue/?plan={plan.slug}")
+    settle(page)
+    assert f"catalogue/views/plan-{plan.slug}.json" in files and "catalogue/activities.js" not in files
+    assert page.locator("#catalogue-count").inner_text() == (
+        f"{len(items)} of {library.activity_count()} activities match."
+    )
+    rows = page.eval_on_selector_all("#catalogue-table tbody tr", "rows => rows.map(r => r.dataset.activity)")
+    assert rows == [address(item) for item in items]  # the plan's order: goal by goal
+    strategy = items[-1].goal.goal.strategies[0].slug
+    page.select_option("select[name=strategy]", strategy)
+    page.wait_for_function(f"location.search.includes('strategy={strategy}')")
+    rows = page.eval_on_selector_all("#catalogue-table tbody tr", "rows => rows.map(r => r.dataset.activity)")
+    assert rows == [
+        address(item) for item in items if strategy in [s.slug for s in item.goal.goal.strategies]
+    ]
+    assert page.evaluate("window.handbookCatalogueStatus.source") == "plan view"
+    assert "catalogue/activities.js" not in files
+    page.fill("input[name=plan]", "")
+    page.wait_for_function("!location.search.includes('plan=')")
+    settle(page)
+    assert "catalogue/activities.js" in files or f"catalogue/views/strategy-{strategy}.json" in files
+
+
+def test_an_address_whose_two_filters_hold_nothing_says_so_from_its_file(
+    page: Any, large_url: str, large_site: Site
+) -> None:
+    library = load_library(large_site.root.parent / "plans")
+    every = library.activity_count()
+    third_grade = sum(1 for item in library.activities() if "3" in grade_keys(item.activity.grades))
+    files = loaded_files(page, large_url)
+    page.goto(large_url + "catalogue/?level=state&grade=3")  # state plans have no grades
+    settle(page)
+    assert "catalogue/views/level-state_grade-3.json" in files and "catalogue/activities.js" not in files
+    assert page.locator("#catalogue-table tbody tr").count() == 0
+    assert page.locator("#catalogue-count").inner_text() == f"0 of {every} activities match."
+    # what to choose instead: beside each filter, its values as the other leaves them
+    assert option_counts(page)["level"] == [
+        "All levels",
+        "State (0)",
+        "District (0)",
+        f"School ({third_grade})",
+    ]
+
+
 def test_three_filters_or_words_load_every_activity_and_match_exactly(
     page: Any, large_url: str, large_site: Site
 ) -> None:
