@@ -6,10 +6,10 @@ At 10,000 plans the catalogue's data is 6.8 MB, all of it loaded before the firs
 A reader who follows a link such as `/catalogue/?strategy=share-knowledge&level=district`
 needs the first rows of that view and, beside each filter's values, how many activities each
 would leave. Those can be worked out once, for the views links lead to: every activity (no
-filter), each value of one filter, and each pair of values of two filters (about 1,200 views
+filter), each value of one filter, and each pair of values of two filters (about 1,100 views
 whatever the number of plans, since filters take values from vocabularies, not from plans),
-and each plan (`?plan=<slug>`, as the page macros' links give it: the plan's every activity,
-which the page then filters itself). Views with more filters, words typed or another order
+and each plan (`?plan=<slug>`, as the page macros' links give it: one view a plan, of its every
+activity, which the page then filters itself). Views with more filters, words typed or another order
 need every activity, as before.
 
 Each filter value is a bit set of the activities it holds, in the catalogue's own order

@@ -5,8 +5,9 @@ Material's search loads one index for the whole site before the first result (5.
 keyboard and result list, and answers its queries from a Pagefind index instead, which a
 search loads in fragments: `search-worker.js` speaks the protocol of Material's search
 worker and asks Pagefind. The documents are exactly the entries Material would have
-searched (the same titles, texts and anchors, made by the page families), so what is found
-does not change with the engine; Material's index is then left with its configuration only.
+searched (the same titles, texts and anchors, made by the page families); Material's index is
+then left with its configuration only. What is found is what Pagefind finds: pages that hold
+every word of the query, a word found by its stem and by what begins with it, accents or not.
 `make serve` and the offline copy keep Material's own search: Pagefind cannot load fragments
 from `file://`, and indexing on every save would slow editing.
 
@@ -131,6 +132,14 @@ def word_key(word: str) -> str:
     return "".join(char for char in word.lower() if char.isalnum())
 
 
+def indexable(word: str) -> str:
+    """A word as given to Pagefind: without leading underscores, with which Pagefind's
+    indexer marks its own instructions (`___PAGEFIND_ANCHOR___`, weights), so that a plan's
+    words cannot add a heading or weigh the other pages of its record (a word's key, which
+    Pagefind indexes, has no underscore either way)."""
+    return word.lstrip("_")
+
+
 def words(page: SearchPage) -> list[str]:
     """The words a page is found by, each once (as first written) and in order; its title's
     words are left out (its heading holds them). A word's places are not kept, so the index
@@ -140,10 +149,17 @@ def words(page: SearchPage) -> list[str]:
     for text in (page.text, *(part for section in page.sections for part in (section.heading, section.text))):
         for word in text.split():
             key = word_key(word)
-            if key and key not in seen:
+            if key and key not in seen and indexable(word):
                 seen.add(key)
-                found.append(word)
+                found.append(indexable(word))
     return found
+
+
+def heading(page: SearchPage) -> str:
+    """A page's title as its heading in its record; a dash for none (Pagefind keeps only
+    headings that say something, and a dash is no word)."""
+    said = " ".join(filter(None, map(indexable, page.title.split())))
+    return said or "\N{EM DASH}"
 
 
 def per_record(documents: int) -> int:
@@ -156,14 +172,12 @@ def record_file(documents: Sequence[tuple[int, SearchPage]]) -> str:
     with its number as anchor (Pagefind's sub-results), the heading its title (weighted as a
     heading is), then its words."""
     body = "".join(
-        f'<h2 id="{ANCHOR.format(number=number)}">{html.escape(page.title or page.location or "page")}</h2>'
+        f'<h2 id="{ANCHOR.format(number=number)}">{html.escape(heading(page))}</h2>'
         f"<p>{html.escape(' '.join(words(page)))}</p>"
         for number, page in documents
     )
-    return (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>record</title></head>'
-        f"<body><main data-pagefind-body>{body}</main></body></html>"
-    )
+    # No <title>: Pagefind would index it as every record's title.
+    return f'<!doctype html><html lang="en"><body><main data-pagefind-body>{body}</main></body></html>'
 
 
 def document(page: SearchPage) -> str:
@@ -171,7 +185,7 @@ def document(page: SearchPage) -> str:
     return json.dumps(
         {
             "location": page.location,
-            "title": page.title,
+            "title": page.title or page.location,
             "text": page.text,
             "sections": [[section.anchor, section.title, section.text] for section in page.sections],
         },

@@ -43,6 +43,24 @@ def test_a_record_holds_each_document_under_a_heading_of_its_number_with_markup_
     )
 
 
+def test_a_plans_words_cannot_give_pagefind_its_own_instructions() -> None:
+    """Pagefind's indexer takes words such as `___PAGEFIND_ANCHOR___h2:0:d9` for its own marks:
+    one would make a heading (and credit the words after it to another page of the record)."""
+    forged = SearchPage(
+        "plans/x/",
+        "___PAGEFIND_WEIGHT___0 Forged",
+        "Ocelot ___PAGEFIND_ANCHOR___h2:0:d9 __init__ pangolin",
+        (),
+    )
+    record = site_search.record_file([(3, forged)])
+    assert not re.search(r"[\s>]_", record)  # no word begins as Pagefind's marks do
+    assert "Ocelot PAGEFIND_ANCHOR___h2:0:d9 init__ pangolin" in record  # words still
+    assert '<h2 id="d3">PAGEFIND_WEIGHT___0 Forged</h2>' in record
+    untitled = SearchPage("plans/y/", "", "Words", ())
+    assert '<h2 id="d4">\N{EM DASH}</h2>' in site_search.record_file([(4, untitled)])
+    assert json.loads(site_search.document(untitled))["title"] == "plans/y/"
+
+
 def test_a_documents_file_holds_what_a_result_shows_as_plain_text() -> None:
     document = json.loads(site_search.document(PLAN))
     assert document == {
@@ -87,8 +105,8 @@ def test_each_document_of_the_samples_is_in_one_record_with_its_title_and_words(
             (re.sub(r"^Goal \d+, activity \d+: ", "", title), text) for _, title, text in document["sections"]
         ]
         written = " ".join([document["text"], *(part for section in sections for part in section)])
-        heading = [site_search.word_key(word) for word in document["title"].split()]
-        said = [site_search.word_key(word) for word in indexed[int(path.stem)].split()]
+        heading = [key for key in map(site_search.word_key, document["title"].split()) if key]
+        said = [key for key in map(site_search.word_key, indexed[int(path.stem)].split()) if key]
         assert said[: len(heading)] == heading, document["location"]
         words = said[len(heading) :]
         assert len(words) == len(set(words)), document["location"]  # each once

@@ -335,11 +335,13 @@
     fromRecords(state.whole.records, state.whole.records.length, start, "every activity");
   }
 
-  // The file of the plan the plan filter names by its slug (catalogue_views.plan_views), or
-  // null: it names none, or no views are published.
+  // The file of the plan the address names by its slug (catalogue_views.plan_views), or
+  // null: no views are published, or the plan filter holds what a reader types (part of a
+  // title, which no file answers).
+  var addressPlan = null;
   function planViewKey() {
     var plan = valueOf("plan");
-    return viewsUrl && /^[a-z0-9][a-z0-9-]*$/.test(plan) ? "plan-" + plan : null;
+    return viewsUrl && plan === addressPlan && /^[a-z0-9][a-z0-9-]*$/.test(plan) ? "plan-" + plan : null;
   }
 
   // Whether the plan filter names the plan whose every activity is loaded.
@@ -385,11 +387,15 @@
     count.textContent = "The catalogue could not be loaded. Every activity is in the CSV and JSON downloads above.";
   }
 
+  var viewFiles = {};  // each asked for once
   function viewFile(key) {
-    return fetch(viewsUrl + key + ".json").then(function (response) {
-      if (!response.ok) throw new Error(response.status);
-      return response.json();
-    });
+    if (!viewFiles[key]) {
+      viewFiles[key] = fetch(viewsUrl + key + ".json").then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      });
+    }
+    return viewFiles[key];
   }
 
   function update(keepShown) {
@@ -442,5 +448,6 @@
   });
 
   readQuery();
+  addressPlan = valueOf("plan");
   update();
 })();
