@@ -16,7 +16,7 @@ Two choices keep a first search small and quick with 10,000 plans, where Pagefin
 plan holds:
 - Pagefind keeps where each word stands, so a word every plan says ten times filled index
   chunks of 150 KB. Each document is indexed with each of its words once (`words`); what a
-  result shows is read from the document's own file (`documents/<n>.json`), so quoting and
+  result shows is read from the document's own file (`search/documents/<n>.json`), so quoting and
   the matching sections do not need the places.
 - Pagefind 1.5 scores each matching record against every matching word of every record, so a
   search's time grows with the square of the records it matches (1.4 s for 10,000). Documents
