@@ -149,7 +149,7 @@ def words(page: SearchPage) -> list[str]:
     for text in (page.text, *(part for section in page.sections for part in (section.heading, section.text))):
         for word in text.split():
             key = word_key(word)
-            if key and key not in seen and indexable(word):
+            if key and key not in seen:  # a word with a key is more than underscores
                 seen.add(key)
                 found.append(indexable(word))
     return found
@@ -169,8 +169,8 @@ def per_record(documents: int) -> int:
 
 def record_file(documents: Sequence[tuple[int, SearchPage]]) -> str:
     """Documents as the small HTML file Pagefind indexes as one record: each under a heading
-    with its number as anchor (Pagefind's sub-results), the heading its title (weighted as a
-    heading is), then its words."""
+    with its number as anchor (the worker credits each matched word to the heading before
+    it), the heading its title (weighted as a heading is), then its words."""
     body = "".join(
         f'<h2 id="{ANCHOR.format(number=number)}">{html.escape(heading(page))}</h2>'
         f"<p>{html.escape(' '.join(words(page)))}</p>"
