@@ -5,7 +5,6 @@ whether a listing still says anything: page labels, filters, counts, sticky head
 from __future__ import annotations
 
 import io
-import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -18,6 +17,7 @@ from handbook.grades import grade_keys
 from handbook.loading import load_library
 from tests.browser.conftest import settle
 from tests.support.project import Site, build_site, make_project
+from tests.support.search import published_records
 from tests.support.web import serve_site
 
 PLAN_COUNT = 1000
@@ -291,15 +291,11 @@ def test_site_search_among_a_thousand_plans_shows_twenty_that_say_every_word_fro
 ) -> None:
     """Plans are indexed ten to a record (handbook/site_search.py): a record that holds both
     words in different plans must not put either plan among the results."""
-    documents = {}
-    for path in (large_site.root / "search" / "documents").glob("*.json"):
-        document = json.loads(path.read_text(encoding="utf-8"))
-        words = [
-            document["title"],
-            document["text"],
-            *(part for section in document["sections"] for part in section[1:]),
-        ]
-        documents[document["location"]] = " ".join(words).lower()
+    documents = {  # each page's title and every word searched on it
+        record["location"]: f"{record['title']} {record['content']}".lower()
+        for record in published_records(large_site.root)
+        if "#" not in record["location"]
+    }
     holding = {
         location for location, words in documents.items() if "juniper" in words and "newsletter" in words
     }
