@@ -60,16 +60,38 @@ def activity_row(item: ActivityRef, library: Library, site_urls: urls.Urls) -> d
     }
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula (OWASP, "CSV injection")."""
+
+
+def spreadsheet_cell(value: Any) -> Any:
+    """A value as a CSV cell that a spreadsheet shows and never runs.
+
+    Plan texts come from pull requests, and coordinators open the downloads in a
+    spreadsheet, which runs a cell that starts like a formula (`=HYPERLINK(...)` sends
+    the sheet's data elsewhere when clicked). OWASP's rule: such a cell starts with `'`,
+    which spreadsheets show as text and do not display. Lists are joined by '; ' first,
+    so a list's first item is checked too. Numbers and true/false are left as they are.
+    """
+    if isinstance(value, list):
+        value = "; ".join(str(item) for item in value)
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def to_csv(rows: Iterable[dict[str, Any]]) -> str:
-    """CSV that opens correctly in Excel: a UTF-8 byte-order mark, CRLF lines, lists joined by '; '."""
+    """CSV that opens correctly in Excel: a UTF-8 byte-order mark, CRLF lines, lists joined
+    by '; ', and no cell a spreadsheet would run (`spreadsheet_cell`). Every CSV the site
+    publishes is written here; the JSON keeps each text as the plan wrote it."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow(
-            {k: "; ".join(v) if isinstance(v, list) else ("" if v is None else v) for k, v in row.items()}
-        )
+        writer.writerow({key: spreadsheet_cell(value) for key, value in row.items()})
     return buffer.getvalue()
 
 
