@@ -23,11 +23,11 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from handbook import messages, plain_yaml, repository, years
+from handbook import lookalikes, messages, plain_yaml, plan_folder, repository, urls, years
 from handbook.library import Library
 from handbook.messages import Loc
 from handbook.model import INTRODUCTION, Level, Plan, validate_front_matter
-from handbook.problems import PlanErrors, PlanProblem
+from handbook.problems import PlanErrors, PlanProblem, quote
 
 __all__ = [
     "PlanErrors",
@@ -74,15 +74,51 @@ def _line_map(node: yaml.Node, line_offset: int) -> _LineMap:
     return lines
 
 
+LINE_END = re.compile(r"\r\n|\r|\n")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+OTHER_LINE_BREAKS = {
+    "\x85": "U+0085, next line",
+    "\u2028": "U+2028, line separator",
+    "\u2029": "U+2029, paragraph separator",
+}
+"""Characters PyYAML (YAML 1.1) reads as line ends that an editor's screen and the code host's
+review do not show as one: a hidden `year:` or `organization:` on the title's line."""
+
+
+def lines_of(text: str) -> list[str]:
+    """The file's lines, with their ends, as an editor and YAML 1.2 count them: a line ends
+    at `\n`, `\r\n` or `\r` only (Python's `splitlines` also ends one at U+2028 and others)."""
+    return _LINE.findall(text)
+
+
 def _split_front_matter(text: str) -> tuple[str, str, int] | None:
-    """(front matter, body, the body's first line), or None when the file has no front matter."""
-    lines = text.splitlines(keepends=True)
+    """(front matter, body, the body's first line), or None when the file does not start
+    with front matter. A front matter that is never closed is all the file."""
+    lines = lines_of(text)
     if not lines or lines[0].rstrip() != "---":
         return None
     for index in range(1, len(lines)):
         if FENCE.match(lines[index]):
             return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
-    return None
+    return "".join(lines[1:]), "", 0
+
+
+def _hidden_line_breaks(source: str, front: str, line_offset: int) -> list[PlanProblem]:
+    """A problem for each line of the front matter that holds a line end only YAML sees."""
+    problems = []
+    for number, line in enumerate(lines_of(front), start=line_offset):
+        for char, name in OTHER_LINE_BREAKS.items():
+            if char in line:
+                problems.append(
+                    PlanProblem(
+                        source,
+                        number,
+                        "",
+                        f"holds an invisible line break ({name}), which the YAML reader takes for the "
+                        "start of a new line that the screen does not show: remove it",
+                    )
+                )
+    return problems
 
 
 def read_plan(path: Path, source: str, root: Path | None = None) -> Plan | list[PlanProblem]:
@@ -112,6 +148,8 @@ def read_plan(path: Path, source: str, root: Path | None = None) -> Plan | list[
                 f"file name must be lowercase words joined by '-' (the plan's URL); rename it to {suggestion}.md",
             )
         )
+    if SLUG.fullmatch(slug) and (reserved := urls.reserved_slug(slug)):
+        problems.append(PlanProblem(source, 0, "", reserved))
     if not text.strip():
         return [
             *problems,
@@ -130,9 +168,23 @@ def read_plan(path: Path, source: str, root: Path | None = None) -> Plan | list[
         ]
     front, body, body_line = split
     line_offset = 2  # the front matter starts on the file's second line
+    if not body_line:
+        return [
+            *problems,
+            PlanProblem(
+                source,
+                1,
+                "",
+                "the front matter is never closed: add a line '---' after its last line "
+                "(before the introduction, if there is one)",
+            ),
+        ]
+    hidden = _hidden_line_breaks(source, front, line_offset)
+    if hidden:
+        return [*problems, *hidden]
     tabs = [
         PlanProblem(source, number, "", "tab character: indent with spaces, not tabs")
-        for number, text_line in enumerate(front.splitlines(), start=line_offset)
+        for number, text_line in enumerate(lines_of(front), start=line_offset)
         if "\t" in text_line[: len(text_line) - len(text_line.lstrip())]
     ]
     if tabs:
@@ -141,6 +193,9 @@ def read_plan(path: Path, source: str, root: Path | None = None) -> Plan | list[
         document = plain_yaml.load(front)
     except plain_yaml.NotPlainData as error:
         return [*problems, PlanProblem(source, error.line + line_offset, "", error.message)]
+    except yaml.reader.ReaderError as error:
+        line = len(LINE_END.findall(front[: error.position])) + line_offset
+        return [*problems, messages.character_problem(source, line, error.character)]
     except yaml.YAMLError as error:
         return [*problems, messages.yaml_problem(source, error, line_offset)]
     data, node = document.data, document.node
@@ -212,36 +267,47 @@ def load_library(
     problems = list(_stray_link_problems(plans_dir, source_prefix, guarded))
     if any(problem.source == source_prefix for problem in problems):
         raise PlanErrors(problems)  # `plans/` itself leads elsewhere: read nothing in it
+    linked = {problem.source for problem in problems}
+    problems += [
+        stray for stray in plan_folder.stray_files(plans_dir, source_prefix) if stray.source not in linked
+    ]
     plans: list[Plan] = []
     failed: set[str] = set()
-    for path in sorted(plans_dir.glob("*.md")):
+    for path in plan_folder.plan_files(plans_dir):
         result = read(path, f"{source_prefix}/{path.name}", root)
         if isinstance(result, Plan):
             plans.append(result)
         else:
             problems.extend(result)
             failed.add(path.stem)
-    titles: dict[str, Plan] = {}
-    for plan in plans:
-        key = " ".join(plan.title.casefold().split())
-        if key in titles:
-            first = titles[key]
-            problems.append(
-                PlanProblem(
-                    plan.source,
-                    _key_line(plans_dir / f"{plan.slug}.md", "title"),
-                    "title",
-                    f"the same title as {first.source}: each plan needs its own title",
-                )
-            )
-        else:
-            titles[key] = plan
+    problems.extend(_title_problems(plans, plans_dir))
     problems.extend(_district_problems(plans, plans_dir, failed))
     problems.extend(_previous_problems(plans, plans_dir, failed))
     if problems:
         raise PlanErrors(problems)
     library = Library.from_plans(plans)
     return dataclasses.replace(library, notices=tuple(sorted(_audience_notices(library, plans_dir))))
+
+
+def _title_problems(plans: list[Plan], plans_dir: Path) -> Iterator[PlanProblem]:
+    """Each plan needs its own title, as a reader sees it (`lookalikes`): the same words in
+    another case, or a title that differs only in invisible or look-alike characters, is
+    refused, naming the plan that has it first."""
+    titles: dict[str, Plan] = {}
+    for plan in plans:
+        key = lookalikes.lookalike_key(plan.title)
+        first = titles.setdefault(key, plan)
+        if first is plan:
+            continue
+        if lookalikes.plain_key(first.title) == lookalikes.plain_key(plan.title):
+            message = f"the same title as {first.source}: each plan needs its own title"
+        else:
+            message = (
+                f"looks the same as the title of {first.source} ('{quote(first.title)}'): they differ only "
+                "in invisible characters or in letters that look alike (such as a Cyrillic \N{CYRILLIC SMALL LETTER IE} "
+                "for a Latin e); each plan needs its own title"
+            )
+        yield PlanProblem(plan.source, _key_line(plans_dir / f"{plan.slug}.md", "title"), "title", message)
 
 
 def _audience_notices(library: Library, plans_dir: Path) -> Iterator[PlanProblem]:
@@ -268,7 +334,9 @@ def _stray_link_problems(
     is told once.
     """
     root = plans_dir.absolute().parent
-    plan_files = plans_dir.glob("*.md") if plans_dir.is_dir() and not plans_dir.is_symlink() else ()
+    plan_files = (
+        plan_folder.plan_files(plans_dir) if plans_dir.is_dir() and not plans_dir.is_symlink() else ()
+    )
     for link, problem in repository.stray_links(root, [plans_dir, *guarded], skip=plan_files):
         absolute = link.absolute()
         if absolute.is_relative_to(plans_dir.absolute()):
@@ -351,13 +419,13 @@ def _field_line(path: Path, loc: Loc) -> int:
 
 def _key_line(path: Path, key: str) -> int:
     """The line of a top-level key in a plan file, for problems found across plans."""
-    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+    for number, line in enumerate(lines_of(path.read_text(encoding="utf-8-sig")), start=1):
         if line.startswith(f"{key}:"):
             return number
     return 1
 
 
-_cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], Library]] = {}
+_cache: dict[Path, tuple[tuple[object, ...], Library]] = {}
 _read: dict[Path, tuple[tuple[int, int], Plan | list[PlanProblem]]] = {}
 
 
@@ -387,10 +455,13 @@ def load_library_cached(plans_dir: Path, *, guarded: Iterable[Path] = ()) -> Lib
     guarded = list(guarded)
     if any(_stray_link_problems(key, "plans", guarded)):
         load_library(key, guarded=guarded)  # raises, with every other problem too
-    fingerprint = tuple(
-        (path.name, status.st_mtime_ns, status.st_size)
-        for path in sorted(key.glob("*.md"))
-        for status in (path.lstat(),)
+    fingerprint = (
+        plan_folder.listing(key),
+        *(
+            (path.name, status.st_mtime_ns, status.st_size)
+            for path in plan_folder.plan_files(key)
+            for status in (path.lstat(),)
+        ),
     )
     cached = _cache.get(key)
     if cached and cached[0] == fingerprint:

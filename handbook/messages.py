@@ -10,6 +10,7 @@ counted from 1).
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from typing import Any
 
 import yaml
@@ -112,6 +113,15 @@ def validation_message(error: ErrorDetails) -> str:
             return f"an activity must be text or a mapping with 'text:', not {type_name(value)}"
         return f"must be a mapping (key: value lines), not {type_name(value)}"
     return str(error["msg"])
+
+
+def character_problem(source: str, line: int, code: int | str) -> PlanProblem:
+    """A character the YAML reader refuses (a control character, a non-character), named
+    the way Unicode names it, never in the reader's own words (`position 10`)."""
+    char = chr(code) if isinstance(code, int) else code
+    shown = char.encode("unicode_escape").decode("ascii")
+    what = "control character" if unicodedata.category(char) == "Cc" else "character"
+    return PlanProblem(source, line, "", f"holds the {what} {shown}, which text never needs: remove it")
 
 
 # What PyYAML says, and what it usually means in a plan file.

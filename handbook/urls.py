@@ -10,6 +10,7 @@ relative to the page it appears on, so the site works from any base path and fro
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -69,6 +70,22 @@ def listing_page(first: str, number: int) -> str:
         first.removesuffix("index.md") if first.endswith("/index.md") else first.removesuffix(".md") + "/"
     )
     return f"{folder}page-{number}.md"
+
+
+LISTING_PAGE = re.compile(r"page-[0-9]+")
+"""The name of a listing's later pages (`listing_page`): under `plans/` it is taken by the
+list of plans, so no plan may be named so."""
+
+
+def reserved_slug(slug: str) -> str | None:
+    """Why a plan cannot have this file name, when its address is one the site's own pages
+    use (`plans/page-2/` is page 2 of the list of plans); None for every other name."""
+    if LISTING_PAGE.fullmatch(slug):
+        return (
+            f"the file name '{slug}' is taken: /plans/{slug}/ is page {slug.removeprefix('page-')} of the "
+            "list of plans; name the file after the plan's organization, like springfield-district-plan.md"
+        )
+    return None
 
 
 def plan_csv(slug: str) -> str:

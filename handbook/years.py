@@ -13,11 +13,16 @@ from __future__ import annotations
 import re
 from datetime import date
 
-SCHOOL_YEAR = re.compile(r"(\d{4})-(\d{2})")
-"""The one form: `2026-27`."""
+SCHOOL_YEAR = re.compile(r"([0-9]{4})-([0-9]{2})")
+"""The one form: `2026-27`, in the digits 0-9 only. (Python's `\\d` also takes Arabic-Indic
+and full-width digits: `٢٠٢٦-٢٧` would be a year of its own, with its own pages, beside
+`2026-27`.)"""
 
-_WRITTEN = re.compile(r"(\d{4})\s*[-\N{EN DASH}\N{EM DASH}/ ]\s*(\d{4}|\d{2})")
+_WRITTEN = re.compile(r"([0-9]{4})\s*[-\N{EN DASH}\N{EM DASH}/ ]\s*([0-9]{4}|[0-9]{2})")
 """How people also write it: another dash or a slash, the second year in full."""
+
+_OTHER_DIGITS = re.compile(r"(?![0-9])\d")
+"""A digit of another script (Arabic-Indic, full-width): the plan form says the same of it."""
 
 EXAMPLE = "2026-27"
 """The school year messages give as an example (fixed, so that a message reads the same
@@ -30,6 +35,8 @@ from about August to June; budgets and plans from July)."""
 
 def check(text: str) -> str | None:
     """What is wrong with a written school year (None when it is right), in an editor's words."""
+    if _OTHER_DIGITS.search(text):
+        return f"write the school year in the digits 0-9, like '{EXAMPLE}'"
     match = SCHOOL_YEAR.fullmatch(text)
     if match:
         first, second = int(match[1]), int(match[2])

@@ -78,6 +78,26 @@ EXPECTED = {
     "previous-unknown.md": [
         "plans/previous-unknown.md:5: previous: no plan plans/sample-schol-plan-2026-27.md; did you mean 'sample-school-plan-2026-27'?",
     ],
+    "hidden-line-breaks.md": [
+        f"plans/hidden-line-breaks.md:{line}: holds an invisible line break ({name}), which the YAML reader takes for the start of a new line that the screen does not show: remove it"
+        for line, name in (
+            (2, "U+2028, line separator"),
+            (5, "U+2029, paragraph separator"),
+            (8, "U+0085, next line"),
+        )
+    ],
+    "front-matter-not-closed.md": [
+        "plans/front-matter-not-closed.md:1: the front matter is never closed: add a line '---' after its last line (before the introduction, if there is one)"
+    ],
+    "other-digits-year.md": [
+        "plans/other-digits-year.md:4: year: write the school year in the digits 0-9, like '2026-27'"
+    ],
+    "full-width-year.md": [
+        "plans/full-width-year.md:4: year: write the school year in the digits 0-9, like '2026-27'"
+    ],
+    "raw-control-character.md": [
+        "plans/raw-control-character.md:4: holds the control character \\x80, which text never needs: remove it"
+    ],
     "three-problems.md": [
         "plans/three-problems.md:5: goals[1].audience: required",
         f"plans/three-problems.md:6: goals[1].strategies[1]: unknown strategy 'Share knowlege'; did you mean 'Share knowledge'? {SIX}",

@@ -130,16 +130,25 @@
 
   /* ---- reading a file ---- */
 
+  /* A file's lines with their ends, as handbook/loading.py counts them: a line ends at
+     \n, \r\n or \r only. */
+  function linesOf(text) {
+    return text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) || [];
+  }
+
   function split(text) {
-    var lines = text.split(/(?<=\n)/);
+    var lines = linesOf(text);
     if (!lines.length || lines[0].replace(/\s+$/, "") !== "---") return null;
     for (var i = 1; i < lines.length; i++) {
       if (FENCE.test(lines[i].replace(/\n$/, ""))) {
         return { front: lines.slice(1, i).join(""), body: lines.slice(i + 1).join(""), bodyLine: i + 2 };
       }
     }
-    return null;
+    return { front: lines.slice(1).join(""), body: "", bodyLine: 0 };
   }
+
+  /* Line ends only YAML sees (handbook/loading.py's OTHER_LINE_BREAKS). */
+  var OTHER_LINE_BREAKS = [["\x85", "U+0085, next line"], ["\u2028", "U+2028, line separator"], ["\u2029", "U+2029, paragraph separator"]];
 
   var YAML_HINTS = [
     ["bad indentation of a mapping entry", "a value holds ': '; put the whole value in quotes"],
@@ -163,6 +172,19 @@
     return { line: line, path: "", message: "YAML syntax error: " + reason };
   }
 
+  /* The first character the YAML reader of `make check` (PyYAML) refuses, with its line
+     (from 0) and handbook/messages.py's character_problem words. */
+  var NOT_PRINTABLE = /[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+  function unreadable(front) {
+    var found = NOT_PRINTABLE.exec(front);
+    if (!found) return null;
+    var code = found[0].codePointAt(0);
+    var shown = code < 0x100 ? "\\x" + code.toString(16).padStart(2, "0") : "\\u" + code.toString(16).padStart(4, "0");
+    var control = code < 0x20 || (code >= 0x7f && code < 0xa0);
+    var line = (front.slice(0, found.index).match(/\r\n|\r|\n/g) || []).length;
+    return { line: line, message: "holds the " + (control ? "control character " : "character ") + shown + ", which text never needs: remove it" };
+  }
+
   /* Plain data only, as handbook/plain_yaml.py reads it: no anchors, aliases or tags, and
      not nested deeper than a plan needs. */
   function plainData(state, event) {
@@ -176,9 +198,9 @@
   }
 
   function duplicateKey(front, error, offset) {
-    var text = front.split("\n")[error.mark.line] || "";
+    var text = linesOf(front)[error.mark.line] || "";
     var key = text.replace(/^\s*(- )?/, "").split(":")[0].trim();
-    var first = front.split("\n").findIndex(function (l) { return l.replace(/^\s*(- )?/, "").split(":")[0].trim() === key; });
+    var first = linesOf(front).findIndex(function (l) { return l.replace(/^\s*(- )?/, "").split(":")[0].trim() === key; });
     return { line: error.mark.line + offset, path: key, message: "given twice (first on line " + (first + offset) + "): keep one of them" };
   }
 
@@ -189,13 +211,24 @@
     if (!text.trim()) return { problems: [{ line: 1, path: "", message: "empty file: a plan starts with '---' and its front matter" }] };
     var parts = split(text);
     if (!parts) return { problems: [{ line: 1, path: "", message: "no front matter: the file must start with a '---' line, the plan's YAML, and another '---' line" }] };
-    var offset = 2, tabs = [];
-    parts.front.split("\n").forEach(function (line, index) {
+    if (!parts.bodyLine) return { problems: [{ line: 1, path: "", message: "the front matter is never closed: add a line '---' after its last line (before the introduction, if there is one)" }] };
+    var offset = 2, tabs = [], hidden = [];
+    linesOf(parts.front).forEach(function (line, index) {
+      OTHER_LINE_BREAKS.forEach(function (pair) {
+        if (line.indexOf(pair[0]) >= 0) {
+          hidden.push({ line: index + offset, path: "", message: "holds an invisible line break (" + pair[1] + "), which the YAML reader takes for the start of a new line that the screen does not show: remove it" });
+        }
+      });
+    });
+    if (hidden.length) return { problems: hidden };
+    linesOf(parts.front).forEach(function (line, index) {
       if (/^\s*\t/.test(line) && line.slice(0, line.length - line.replace(/^\s+/, "").length).indexOf("\t") >= 0) {
         tabs.push({ line: index + offset, path: "", message: "tab character: indent with spaces, not tabs" });
       }
     });
     if (tabs.length) return { problems: tabs };
+    var refused = unreadable(parts.front);
+    if (refused) return { problems: [{ line: refused.line + offset, path: "", message: refused.message }] };
     var data;
     try {
       data = jsyaml.load(parts.front, { schema: jsyaml.CORE_SCHEMA, listener: plainData });
@@ -269,6 +302,7 @@
   function schoolYear(first) { return first + "-" + String((first + 1) % 100).padStart(2, "0"); }
 
   function yearProblem(text) {
+    if (/(?![0-9])\p{Nd}/u.test(text)) return "write the school year in the digits 0-9, like '" + contract.years.example + "'";
     var match = /^(\d{4})-(\d{2})$/.exec(text);
     if (match) {
       var first = +match[1], second = +match[2];
