@@ -22,7 +22,7 @@ from mkdocs.config import load_config
 ROOT = Path(__file__).resolve().parent.parent.parent
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 """The two plans the project was made from, as PDF text (a copy of `../shared/seeds/`)."""
-LINKED = ("hooks.py", "page_writers.py", "macros.py", "handbook")
+LINKED = ("hooks.py", "page_writers.py", "macros.py", "macro_pages.py", "handbook")
 COPIED = ("docs", "overrides")
 
 
