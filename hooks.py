@@ -18,7 +18,7 @@ import logging
 import os
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -27,20 +27,22 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils.meta import get_data
 
 import page_writers
-from handbook import pdf, site_search, urls
+from handbook import addresses, pdf, site_search, urls
+from handbook.addresses import Published
 from handbook.library import Library
 from handbook.loading import PlanErrors, last_valid_library, load_library_cached
 from handbook.page_macros import PageMacros
 from handbook.pages import PageBuilder, PageContent, Search, SearchEntry, TocEntry, template_path
+from handbook.problems import quote
 from handbook.schema import SCHEMA_PATH, schema_text
 from handbook.urls import Urls
+from macro_pages import runs_macros
 from macros import PAGE_MACROS
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -109,10 +111,9 @@ def shows_plan_data(file: File) -> bool:
     if file.abs_src_path is None:
         return False
     try:
-        _, meta = get_data(Path(file.abs_src_path).read_text(encoding="utf-8-sig"))
+        return runs_macros(Path(file.abs_src_path).read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError):
         return False  # MkDocs says what is wrong with it when it reads the page
-    return meta.get("render_macros") is True
 
 
 def _mtime(path: Path) -> float:
@@ -159,6 +160,7 @@ class _Session:
     nav: Navigation | None = None  # this build's navigation, for the page writers
     env: Any = None  # this build's theme templates, for stamped pages
     builder: PageBuilder | None = None  # this build's pages, and the PDFs printed from them
+    made: list[File] = field(default_factory=list)  # this build's generated files, until on_files
 
 
 _session = _Session()
@@ -301,7 +303,11 @@ def offline_download(config: MkDocsConfig) -> Path | None:
     return download
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+@event_priority(100)  # before `site/` is cleaned: a build stopped here leaves the last site as it was
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Make this build's generated files, and stop it if any address has two sources
+    (`handbook.addresses`). Done before MkDocs cleans `site/`, which it does before
+    `on_files`, so that a clash costs nobody the site they had."""
     address = urlsplit(config.site_url or "/")
     origin = f"{address.scheme}://{address.netloc}" if address.scheme and address.netloc else ""
     site_urls = Urls(config.use_directory_urls, base=address.path or "/", origin=origin)
@@ -311,24 +317,44 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     )
     _session.builder = builder
     _generated.clear()
+    docs = Path(config.docs_dir).name
+    published = [
+        Published(file.dest_uri, f"{docs}/{file.src_uri}", hand_written=True)
+        for file in get_files(config)  # what the build reads next, as it reads it
+        if file.inclusion.value > InclusionLevel.DRAFT.value  # drafts and exclusions are not published
+    ]
+    made: list[File] = []
+    for content in builder.pages():
+        page = HandbookPage.of(content, config)
+        GeneratedPage(None, page, config)  # pages listed in the nav get MkDocs' own Page instead
+        made.append(page)
+        made_from = f" made from {content.source}" if content.source else ""
+        published.append(Published(page.dest_uri, f"the page '{quote(content.title)}'{made_from}"))
+        _generated[content.src_uri] = content
+    for download in builder.downloads():
+        made.append(File.generated(config, download.path, content=download.content()))
+        published.append(Published(download.path, "a file the handbook makes from the plans"))
+    made.append(File.generated(config, SCHEMA_PATH, content=schema_text()))  # for editors' tools
+    published.append(Published(SCHEMA_PATH, "the plan schema the handbook makes from its plan model"))
+    if (offline_zip := offline_download(config)) is not None:
+        made.append(File.generated(config, urls.OFFLINE_ZIP, abs_src_path=str(offline_zip)))
+        published.append(Published(urls.OFFLINE_ZIP, "the offline copy (make offline)"))
+    published += [Published(document.path, "a PDF the handbook prints") for document in builder.documents()]
+    if problems := list(addresses.clashes(published)):
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        raise PluginError(f"{count} with the site's addresses; nothing was built:\n" + "\n".join(problems))
+    _session.made = made
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """The generated files (`on_pre_build`) beside the hand-written ones."""
     if _session.serving:  # only `serve --dirty` asks pages whether they changed
         for written in [f for f in files.documentation_pages() if shows_plan_data(f)]:
             files.remove(written)
             files.append(PlanDataPage.of(written))
-    for content in builder.pages():
-        if files.get_file_from_path(content.src_uri) is not None:
-            raise PluginError(
-                f"docs/{content.src_uri} clashes with a generated handbook page; rename or remove it"
-            )
-        file = HandbookPage.of(content, config)
-        GeneratedPage(None, file, config)  # pages listed in the nav get MkDocs' own Page instead
-        files.append(file)
-        _generated[content.src_uri] = content
-    for download in builder.downloads():
-        files.append(File.generated(config, download.path, content=download.content()))
-    files.append(File.generated(config, SCHEMA_PATH, content=schema_text()))  # for editors' tools
-    if (offline_zip := offline_download(config)) is not None:
-        files.append(File.generated(config, urls.OFFLINE_ZIP, abs_src_path=str(offline_zip)))
+    for made in _session.made:
+        files.append(made)
+    _session.made = []
     return files
 
 
@@ -486,7 +512,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     index_site_search(config)
     if _session.chromium is None or _session.builder is None:
         return
-    assert _session.builder is not None, "on_files made the pages"
+    assert _session.builder is not None, "on_pre_build made the pages"
     jobs = pdf.jobs(_session.builder.documents(), Path(config.site_dir), Urls(config.use_directory_urls))
     at_once = page_writers.cores(settings(config).get("workers"))
     report = pdf.make_pdfs(jobs, _session.chromium, project_dir(config) / ".cache" / "pdfs", at_once)
