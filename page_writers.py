@@ -23,6 +23,7 @@ import logging
 import multiprocessing
 import os
 import re
+import secrets
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -216,7 +217,9 @@ STAMPED_TEMPLATE = "handbook-stamped.html"
 """The template of pages made from a stamp (overrides/): their body as it stands, which
 `stamped` then puts in the stamp once the other plugins have read it (hooks.py, on_post_page)."""
 
-_MARK = "hbstamp9d2e7"
+_MARK = "hbstamp" + secrets.token_hex(8)
+"""Where a stamp's holes are: new in each build process and never written out, so no plan
+(a slug, a title) can write a marker into a page and move what fills it."""
 SLOTS = ("title", "content", "edit_url", "canonical_url", "toc")
 _TOC = '{% import "partials/language.html" as lang with context %}{% include "partials/toc.html" %}'
 """The table of contents as `base.html` includes it (with its words in the site's language)."""

@@ -245,7 +245,8 @@ def read_plan(path: Path, source: str, root: Path | None = None) -> Plan | list[
         return problems
     if problems:
         return problems
-    return Plan(**dict(front_matter), slug=slug, source=source, introduction=body)
+    introduction = LINE_END.sub("\n", body)  # one kind of line end, as YAML gives the closing
+    return Plan(**dict(front_matter), slug=slug, source=source, introduction=introduction)
 
 
 Reader = Callable[[Path, str, Path], Plan | list[PlanProblem]]

@@ -48,13 +48,32 @@ def _what_to_do(name: str) -> str:
     return f"not a plan, so the site never reads it: plans/ holds only plan files named <name>{PLAN_SUFFIX}; move it elsewhere or remove it"
 
 
+def _starts_like_a_plan(path: Path) -> bool:
+    """Whether a regular file (never a link) starts with a front matter's '---'."""
+    if not path.is_file() or path.is_symlink():
+        return False
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as file:
+        return file.read(6).removeprefix(b"\xef\xbb\xbf").startswith(b"---")
+
+
 def _entries(plans_dir: Path) -> Iterator[tuple[str, str]]:
     """(path inside the folder, what is wrong) for everything that is not a plan, without
     following links (a linked folder is named, not entered)."""
     for name in sorted(os.listdir(plans_dir)):
         path = plans_dir / name
         if name in ALLOWED:
+            if _starts_like_a_plan(path):
+                yield (
+                    name,
+                    (
+                        "starts like a plan ('---'), but this name is kept for notes and never read as a "
+                        "plan: give the plan a file name of its own, like springfield-district-plan.md"
+                    ),
+                )
             continue
+        if name.endswith(PLAN_SUFFIX):
+            continue  # read as a plan, and refused there if it is not a plan's file (a folder, a link)
         if path.is_dir() and not path.is_symlink():
             inside = False
             for current, folders, files in os.walk(path, followlinks=False):
@@ -80,7 +99,7 @@ def _entries(plans_dir: Path) -> Iterator[tuple[str, str]]:
                     name,
                     "a folder, which the site never reads: plans are files directly in plans/; remove it",
                 )
-        elif not name.endswith(PLAN_SUFFIX):
+        else:
             yield name, _what_to_do(name)
 
 

@@ -243,7 +243,9 @@ def test_a_plan_and_a_page_of_a_paginated_index_at_one_address_are_a_clash(tmp_p
         plan = read_plan(folder / f"{slug}.md", f"plans/{slug}.md", tmp_path)
         assert isinstance(plan, Plan)
         plans.append(plan)
-    plans[-1] = plans[-1].model_copy(update={"slug": "page-2", "source": "plans/page-2.md"})  # as if not refused
+    plans[-1] = plans[-1].model_copy(
+        update={"slug": "page-2", "source": "plans/page-2.md"}
+    )  # as if not refused
     builder = PageBuilder(Library.from_plans(plans), urls.Urls(), page_budget=1)
     published = [
         Published(urls.Urls().url(page.src_uri), f"{page.src_uri} ({page.source})")
@@ -328,12 +330,14 @@ def test_every_file_under_plans_that_is_not_read_is_named(tmp_path: Path) -> Non
     (project / "plans" / "README.md").write_text(
         "# Plans\n\nOne file per plan.\n", "utf-8"
     )  # kept on purpose
-    (project / "plans" / ".gitkeep").write_text("", "utf-8")
+    (project / "plans" / ".gitkeep").write_text(plan, "utf-8")  # a plan under a name never read
     result = check(project)
     assert result.returncode == 1
     assert problem_lines(result.stderr) == sorted(
         [
             *UNREAD.values(),
+            "plans/.gitkeep: starts like a plan ('---'), but this name is kept for notes and never read as a plan: "
+            "give the plan a file name of its own, like springfield-district-plan.md",
             "plans/empty-folder: a folder, which the site never reads: plans are files directly in plans/; remove it",
         ]
     )
@@ -382,10 +386,9 @@ def test_a_cr_only_file_reads_as_the_same_plan(tmp_path: Path) -> None:
         (tmp_path / "plans" / name).write_bytes(text.replace("\n", ends).encode("utf-8"))
     read = [read_plan(tmp_path / "plans" / name, name, tmp_path) for name in ("lf.md", "cr.md", "crlf.md")]
     assert all(isinstance(plan, Plan) for plan in read)
-    fields = [
-        plan.model_dump(exclude={"slug", "source", "introduction"}) for plan in read if isinstance(plan, Plan)
-    ]
+    fields = [plan.model_dump(exclude={"slug", "source"}) for plan in read if isinstance(plan, Plan)]
     assert fields[0] == fields[1] == fields[2]
+    assert "\r" not in fields[1]["introduction"]
 
 
 def git(folder: Path, *args: str) -> str:

@@ -177,6 +177,23 @@ def test_choosing_a_malformed_plan_shows_what_make_check_says_at_the_same_field(
     assert page.locator("#plan-pull-request").is_hidden()
 
 
+@pytest.mark.parametrize("ends", ["\r", "\r\n"], ids=["cr-only", "crlf"])
+def test_a_file_with_other_line_ends_fills_the_form_as_make_check_reads_it(
+    page: Any, base_url: str, tmp_path: Path, ends: str
+) -> None:
+    """`make check` ends a line at \\n, \\r\\n or \\r; so does the form (a file chosen, not pasted:
+    a text box turns every line end into \\n)."""
+    text = VALID["sample-district-plan.md"].replace("\n", ends)
+    original = plan_of(text, tmp_path, "original")
+    chosen = tmp_path / "chosen.md"
+    chosen.write_bytes(text.encode("utf-8"))
+    open_form(page, base_url)
+    page.set_input_files("#plan-paste-file", str(chosen))
+    page.wait_for_function("() => document.getElementById('f-title').value !== ''")
+    assert page.locator("#plan-paste-result").is_hidden()
+    assert same_plan(plan_of(plan_file(page), tmp_path, "written"), original)
+
+
 def test_a_field_with_a_problem_says_it_beside_itself_and_the_summary_links_to_it(
     page: Any, base_url: str
 ) -> None:
