@@ -15,9 +15,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-WRITTEN_AFTER = ("pagefind/", "search/documents/")
-"""Folders the build writes after the pages (the site search's index and documents): a
-hand-written file there would be mixed into them or replaced."""
+WRITTEN_AFTER = ("pagefind/", "search/")
+WRITTEN_AFTER_FILES = frozenset({"sitemap.xml", "sitemap.xml.gz", "404.html"})
+"""What the build writes after the pages: the site search's index and documents (Pagefind's,
+Material's), the sitemap and the 404 page. A hand-written file there would be mixed into
+them or replaced."""
 
 
 @dataclass(frozen=True)
@@ -46,8 +48,10 @@ def clashes(published: list[Published]) -> Iterator[str]:
         advice = f"rename or remove {written[0]}" if written else "rename one of them"
         yield f"{address}: published from both {names}, and only one can be: {advice}"
     for item in published:
-        if item.hand_written and item.address.startswith(WRITTEN_AFTER):
+        if item.hand_written and (
+            item.address.startswith(WRITTEN_AFTER) or item.address in WRITTEN_AFTER_FILES
+        ):
             yield (
-                f"{item.address}: {item.source} is in a folder the site search writes when the site is "
-                "built, where it would be replaced: move it to another folder"
+                f"{item.address}: {item.source} is where the build writes a file of its own (the site "
+                "search's, the sitemap, the 404 page) after the pages, which would replace it: move it elsewhere"
             )

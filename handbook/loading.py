@@ -16,6 +16,7 @@ import dataclasses
 import difflib
 import re
 import stat
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,6 +85,13 @@ OTHER_LINE_BREAKS = {
 """Characters PyYAML (YAML 1.1) reads as line ends that an editor's screen and the code host's
 review do not show as one: a hidden `year:` or `organization:` on the title's line."""
 
+DIRECTION_CONTROLS = {
+    chr(code): f"U+{code:04X}, {unicodedata.name(chr(code)).lower()}"
+    for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+}
+"""Characters that make a screen show a line's parts in another order than they are read
+("Trojan Source"): in front matter, a key or a value can look like something else."""
+
 
 def lines_of(text: str) -> list[str]:
     """The file's lines, with their ends, as an editor and YAML 1.2 count them: a line ends
@@ -103,8 +111,9 @@ def _split_front_matter(text: str) -> tuple[str, str, int] | None:
     return "".join(lines[1:]), "", 0
 
 
-def _hidden_line_breaks(source: str, front: str, line_offset: int) -> list[PlanProblem]:
-    """A problem for each line of the front matter that holds a line end only YAML sees."""
+def _hidden_characters(source: str, front: str, line_offset: int) -> list[PlanProblem]:
+    """A problem for each line of the front matter that holds a line end only YAML sees, or a
+    character that reorders what the screen shows."""
     problems = []
     for number, line in enumerate(lines_of(front), start=line_offset):
         for char, name in OTHER_LINE_BREAKS.items():
@@ -116,6 +125,17 @@ def _hidden_line_breaks(source: str, front: str, line_offset: int) -> list[PlanP
                         "",
                         f"holds an invisible line break ({name}), which the YAML reader takes for the "
                         "start of a new line that the screen does not show: remove it",
+                    )
+                )
+        for char, name in DIRECTION_CONTROLS.items():
+            if char in line:
+                problems.append(
+                    PlanProblem(
+                        source,
+                        number,
+                        "",
+                        f"holds an invisible direction control ({name}), which makes the screen show the "
+                        "line in another order than it is read: remove it",
                     )
                 )
     return problems
@@ -179,7 +199,7 @@ def read_plan(path: Path, source: str, root: Path | None = None) -> Plan | list[
                 "(before the introduction, if there is one)",
             ),
         ]
-    hidden = _hidden_line_breaks(source, front, line_offset)
+    hidden = _hidden_characters(source, front, line_offset)
     if hidden:
         return [*problems, *hidden]
     tabs = [

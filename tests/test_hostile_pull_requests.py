@@ -265,6 +265,7 @@ HAND_WRITTEN = {
     "catalogue/activities.csv": "plan,text\nmine,=1+2\n",
     "schema/plan.schema.json": "{}\n",
     "pagefind/pagefind.js": "// mine\n",
+    "sitemap.xml": "<urlset/>\n",
 }
 
 
@@ -280,7 +281,7 @@ def test_a_hand_written_page_or_file_at_a_generated_address_stops_the_build(tmp_
     result = run(project, sys.executable, "-m", "mkdocs", "build", "--strict")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    assert "6 problems with the site's addresses; nothing was built" in result.stderr
+    assert "7 problems with the site's addresses; nothing was built" in result.stderr
     lines = [line for line in result.stderr.splitlines() if ": published from both docs/" in line]
     named = {line.split(":", 1)[0]: line for line in lines}
     assert sorted(named) == [
@@ -302,9 +303,10 @@ def test_a_hand_written_page_or_file_at_a_generated_address_stops_the_build(tmp_
         "'Sample District Leadership Plan for School, Family, and Com…' made from plans/sample-district-plan.md"
     ) in named["plans/sample-district-plan/index.html"]
     assert (
-        "pagefind/pagefind.js: docs/pagefind/pagefind.js is in a folder the site search writes when the site is "
-        "built, where it would be replaced: move it to another folder"
+        "pagefind/pagefind.js: docs/pagefind/pagefind.js is where the build writes a file of its own (the site "
+        "search's, the sitemap, the 404 page) after the pages, which would replace it: move it elsewhere"
     ) in result.stderr
+    assert "sitemap.xml: docs/sitemap.xml is where the build writes a file of its own" in result.stderr
     assert snapshot(project / "site") == before
 
 

@@ -86,6 +86,16 @@ EXPECTED = {
             (8, "U+0085, next line"),
         )
     ],
+    "direction-controls.md": [
+        f"plans/direction-controls.md:{line}: holds an invisible direction control ({name}), which makes the screen show the line in another order than it is read: remove it"
+        for line, name in (
+            (2, "U+202E, right-to-left override"),
+            (2, "U+2066, left-to-right isolate"),
+            (2, "U+2069, pop directional isolate"),
+            (7, "U+2067, right-to-left isolate"),
+            (7, "U+2069, pop directional isolate"),
+        )
+    ],
     "front-matter-not-closed.md": [
         "plans/front-matter-not-closed.md:1: the front matter is never closed: add a line '---' after its last line (before the introduction, if there is one)"
     ],

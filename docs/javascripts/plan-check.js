@@ -147,8 +147,16 @@
     return { front: lines.slice(1).join(""), body: "", bodyLine: 0 };
   }
 
-  /* Line ends only YAML sees (handbook/loading.py's OTHER_LINE_BREAKS). */
+  /* Line ends only YAML sees, and characters that reorder what the screen shows
+     (handbook/loading.py's OTHER_LINE_BREAKS and DIRECTION_CONTROLS). */
   var OTHER_LINE_BREAKS = [["\x85", "U+0085, next line"], ["\u2028", "U+2028, line separator"], ["\u2029", "U+2029, paragraph separator"]];
+  var DIRECTION_CONTROLS = [
+    ["\u202a", "U+202A, left-to-right embedding"], ["\u202b", "U+202B, right-to-left embedding"],
+    ["\u202c", "U+202C, pop directional formatting"], ["\u202d", "U+202D, left-to-right override"],
+    ["\u202e", "U+202E, right-to-left override"], ["\u2066", "U+2066, left-to-right isolate"],
+    ["\u2067", "U+2067, right-to-left isolate"], ["\u2068", "U+2068, first strong isolate"],
+    ["\u2069", "U+2069, pop directional isolate"]
+  ];
 
   var YAML_HINTS = [
     ["bad indentation of a mapping entry", "a value holds ': '; put the whole value in quotes"],
@@ -217,6 +225,11 @@
       OTHER_LINE_BREAKS.forEach(function (pair) {
         if (line.indexOf(pair[0]) >= 0) {
           hidden.push({ line: index + offset, path: "", message: "holds an invisible line break (" + pair[1] + "), which the YAML reader takes for the start of a new line that the screen does not show: remove it" });
+        }
+      });
+      DIRECTION_CONTROLS.forEach(function (pair) {
+        if (line.indexOf(pair[0]) >= 0) {
+          hidden.push({ line: index + offset, path: "", message: "holds an invisible direction control (" + pair[1] + "), which makes the screen show the line in another order than it is read: remove it" });
         }
       });
     });
