@@ -65,11 +65,18 @@ new-plan: $(READY)
 schema: $(READY)
 	$(BIN)/python -m handbook.schema > schema/plan.schema.json
 
-## lint: ruff and mypy
-lint: $(READY)
+# The JavaScript linter, pinned by package-lock.json (tools only: nothing from node_modules is served).
+NODE_READY := node_modules/.ready
+$(NODE_READY): $(HERE)package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+## lint: ruff and mypy for the Python, ESLint for the site's scripts
+lint: $(READY) $(NODE_READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	npx --no-install eslint .
 
 ## test: lint, then the whole test suite
 test: lint

@@ -543,8 +543,8 @@
       var message = null;
       if (plan.previous === options.slug) message = "names this plan itself: name the plan for an earlier year";
       else if (!earlier) {
-        var same = plans.filter(function (p) { return p.level === planLevel && p.slug !== options.slug; }).map(function (p) { return p.slug; }).sort();
-        var near = closeMatch(plan.previous, same, 0.6);
+        var sameLevel = plans.filter(function (p) { return p.level === planLevel && p.slug !== options.slug; }).map(function (p) { return p.slug; }).sort();
+        var near = closeMatch(plan.previous, sameLevel, 0.6);
         message = "no plan plans/" + plan.previous + ".md" + (near ? "; did you mean '" + near + "'?" : "");
       } else if (earlier.level !== planLevel) {
         message = "plans/" + earlier.slug + ".md is a " + earlier.level + " plan: name this " + planLevel + "'s plan for an earlier year";
@@ -558,7 +558,10 @@
       if (message) report(["previous"], message);
     }
     if (typeof plan.title === "string") {
-      var same = plans.find(function (p) { return p.title === plan.title && p.slug !== options.slug; });
+      /* The same words in any case or spacing, as handbook/lookalikes.py's plain_key (make check
+         also refuses titles that only look alike, which the form leaves to it). */
+      var titleKey = function (title) { return String(title).toLowerCase().split(/\s+/).filter(Boolean).join(" "); };
+      var same = plans.find(function (p) { return titleKey(p.title) === titleKey(plan.title) && p.slug !== options.slug; });
       if (same) report(["title"], "the same title as plans/" + same.slug + ".md: each plan needs its own title");
     }
   }
