@@ -16,7 +16,7 @@ endif
 # Material 9.8 prints a two-box notice about MkDocs 2.0 at every start: noise for editors.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test check new-plan lint bench bench-national schema clean
+.PHONY: serve build offline test test-fast check new-plan lint bench bench-national schema clean
 
 # The Makefile's own folder, so `make -f path/to/Makefile` works from a plan project elsewhere.
 HERE := $(dir $(abspath $(lastword $(MAKEFILE_LIST))))
@@ -78,9 +78,13 @@ lint: $(READY) $(NODE_READY)
 	$(BIN)/mypy
 	npx --no-install eslint .
 
-## test: lint, then the whole test suite
+## test: lint, then the whole test suite (what CI runs)
 test: lint
 	$(BIN)/python -m pytest
+
+## test-fast: the inner loop: every test but the browser, serve and scale tiers (tests/conftest.py), no lint
+test-fast: $(READY)
+	$(BIN)/python -m pytest -m "not browser and not serve and not scale"
 
 ## bench: build 250 and 1,000 synthetic plans beside a hand-written baseline; print the figures
 bench: $(READY)

@@ -5,7 +5,7 @@ publisher's `make serve` reads them. Real plans sit far inside these limits (the
 are 4 KB, with at most 4 goals, 5 activities in a goal and no text over 700
 characters), so a plan beyond one is a mistake or an attack, and either way it is
 refused with a message that gives the limit, before it can cost minutes or gigabytes.
-This module is the one place they are set; the README lists them, and a test holds the
+This module is the one place they are set; ARCHITECTURE.md lists them, and a test holds the
 two together.
 """
 

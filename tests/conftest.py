@@ -1,5 +1,19 @@
+"""Shared fixtures, and the tier each test belongs to.
+
+Tiers (`pytest -m <tier>`; `make test-fast` runs all but browser, serve and scale):
+- `unit`: plain Python, no site built;
+- `site`: builds sites in temporary folders (or runs make, mkdocs, git) and reads them back;
+- `serve`: runs `mkdocs serve` or `make serve` and waits for it;
+- `browser`: drives Chromium (every test under `tests/browser/`, and any test that asks for
+  the `browser` fixture);
+- `scale`: builds a thousand plans or more.
+A test is put in its tier here, from where it is and what it uses, so a new test needs no
+marker of its own.
+"""
+
 from __future__ import annotations
 
+import inspect
 import subprocess
 import zipfile
 from collections.abc import Iterator
@@ -55,3 +69,26 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     with zipfile.ZipFile(archive) as opened:
         opened.extractall(folder / "unzipped")
     return archive, folder / "unzipped" / offline.FOLDER
+
+
+SITE_WORDS = ("build_site(", "make_project(", "sample_site", '"mkdocs"', '"make"', '"git"', 'ROOT / ".venv')
+"""What a module uses when its tests build sites or run commands."""
+
+
+def _tier(item: pytest.Item) -> str:
+    path = Path(str(item.fspath))
+    fixtures = set(getattr(item, "fixturenames", ()))
+    source = inspect.getsource(item.function) if isinstance(item, pytest.Function) else ""
+    if "scale" in path.stem:
+        return "scale"
+    if "browser" in path.parts or "browser" in fixtures:
+        return "browser"
+    if path.stem == "test_serve" or "serving(" in source:
+        return "serve"
+    module = inspect.getsource(item.module) if isinstance(item, pytest.Function) and item.module else ""
+    return "site" if any(word in module for word in SITE_WORDS) else "unit"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        item.add_marker(_tier(item))

@@ -253,9 +253,9 @@ def test_a_link_into_git_is_refused(tmp_path: Path) -> None:
     assert MARKER not in result.stdout + result.stderr
 
 
-def test_readme_lists_every_limit() -> None:
-    readme = (ROOT / "README.md").read_text("utf-8")
-    table = readme[readme.index("### Limits") :]
+def test_the_architecture_lists_every_limit() -> None:
+    guide = (ROOT / "ARCHITECTURE.md").read_text("utf-8")
+    table = guide[guide.index("## Hostile input") :]
     figures = {
         "plan file": limits.size(limits.PLAN_FILE_BYTES),
         "goals in a plan": str(limits.GOALS),
