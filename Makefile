@@ -20,17 +20,21 @@ export NO_MKDOCS_2_WARNING := 1
 
 # The Makefile's own folder, so `make -f path/to/Makefile` works from a plan project elsewhere.
 HERE := $(dir $(abspath $(lastword $(MAKEFILE_LIST))))
+# The project's own code runs where it has some (this checkout; a copy a test edits); a folder
+# with plans alone runs the handbook this Makefile belongs to, installed in .venv.
+PROJECT_CODE = PYTHONPATH=$(dir $(abspath $(CONFIG)))
 
-$(READY): $(HERE)requirements.txt
+$(READY): $(HERE)requirements.txt $(HERE)pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r $(HERE)requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --editable $(HERE)
 	touch $@
 
 ## serve: the site at http://$(ADDR) with live reload (also watches plans/)
-# --dirty rebuilds only the pages a saved file changes (see HandbookPage in hooks.py);
+# --dirty rebuilds only the pages a saved file changes (see HandbookPage in mkdocs_handbook/files.py);
 # MkDocs warns about every dirty build, so serve cannot be strict: `make build` is.
 serve: $(READY)
-	$(BIN)/mkdocs serve -f $(CONFIG) --dev-addr $(ADDR) --livereload --dirty --no-strict
+	$(PROJECT_CODE) $(BIN)/mkdocs serve -f $(CONFIG) --dev-addr $(ADDR) --livereload --dirty --no-strict
 
 ## build: a strict build into site/, with each plan's PDF; a failed build leaves the previous site/ as it was
 # PDFs need Chromium (HANDBOOK_CHROMIUM, default /usr/bin/chromium); without it the site builds
@@ -38,7 +42,7 @@ serve: $(READY)
 HANDBOOK_PDFS ?= true
 build: $(READY)
 	rm -rf .site-new .site-old
-	HANDBOOK_PDFS=$(HANDBOOK_PDFS) $(BIN)/mkdocs build --strict --site-dir .site-new
+	$(PROJECT_CODE) HANDBOOK_PDFS=$(HANDBOOK_PDFS) $(BIN)/mkdocs build --strict --site-dir .site-new
 	if [ -d site ]; then mv site .site-old; fi
 	mv .site-new site
 	rm -rf .site-old
@@ -49,7 +53,7 @@ OFFLINE_ZIP ?= dist/handbook-offline.zip
 OFFLINE_SITE ?= .site-offline
 offline: $(READY)
 	rm -rf $(OFFLINE_SITE)
-	HANDBOOK_OFFLINE=true HANDBOOK_PDFS=$(HANDBOOK_PDFS) $(BIN)/mkdocs build --strict -f $(CONFIG) --site-dir $(abspath $(OFFLINE_SITE))
+	$(PROJECT_CODE) HANDBOOK_OFFLINE=true HANDBOOK_PDFS=$(HANDBOOK_PDFS) $(BIN)/mkdocs build --strict -f $(CONFIG) --site-dir $(abspath $(OFFLINE_SITE))
 	PYTHONPATH=$(HERE) $(BIN)/python -m handbook.offline $(OFFLINE_SITE) $(OFFLINE_ZIP)
 	rm -rf $(OFFLINE_SITE)
 

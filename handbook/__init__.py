@@ -3,6 +3,6 @@
 Nothing in this package imports MkDocs. The data flows one way:
 `loading` (files -> validated `model`) -> `library` (cross-plan indexes) ->
 `pages` (page content through the Jinja templates in `templates/`). The MkDocs
-adapters (`hooks.py`, `macros.py` at the project root) only call into it, so the
+adapters (the plugin `mkdocs_handbook/`, and `macros.py` at the project root) only call into it, so the
 site engine can be replaced without touching the plan model.
 """

@@ -151,6 +151,10 @@ catalogue and the coverage pages list them all, and the call links there)."""
 
 LIMIT_MAX = 100
 
+PAGE_MACROS = "handbook_page_macros"
+"""Where this build's `PageMacros` waits for the handbook plugin: an attribute of the macros plugin,
+the one object of this build both adapters are handed."""
+
 PARAMETERS: dict[str, tuple[str, ...]] = {
     "goal_template": ("plan", "goal"),
     "activities": (*(field.name for field in fields(ActivityFilter)), "limit"),

@@ -32,7 +32,7 @@ from handbook.library import Library
 from handbook.loading import read_plan
 from handbook.model import Plan
 from handbook.pages import PageBuilder
-from macro_pages import runs_macros
+from mkdocs_handbook.macro_pages import runs_macros
 from tests.support.project import ROOT, Site, build_site, make_project, problem_lines, run, snapshot
 
 FORMULAS = """
@@ -422,7 +422,7 @@ def test_the_pull_request_notice_names_every_changed_page_that_runs_macros(tmp_p
     git(tmp_path, "add", ".")
     git(tmp_path, "commit", "-q", "-m", "change")
     result = subprocess.run(
-        [sys.executable, "-m", "macro_pages", base],
+        [sys.executable, "-m", "mkdocs_handbook.macro_pages", base],
         cwd=tmp_path, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
@@ -453,9 +453,9 @@ def test_a_page_runs_macros_exactly_when_mkdocs_macros_would(text: str, runs: bo
 def test_the_pull_request_workflow_writes_the_notice() -> None:
     flow = yaml.safe_load((ROOT / ".github" / "workflows" / "pull-request.yml").read_text("utf-8"))
     steps = flow["jobs"]["check"]["steps"]
-    notice = next(step for step in steps if "macro_pages" in step.get("run", ""))
+    notice = next(step for step in steps if "mkdocs_handbook.macro_pages" in step.get("run", ""))
     assert notice["env"]["BASE"] == "${{ github.event.pull_request.base.sha }}"
-    assert 'python -m macro_pages "$BASE"' in notice["run"]
+    assert 'python -m mkdocs_handbook.macro_pages "$BASE"' in notice["run"]
 
 
 def codeowners() -> list[tuple[str, list[str]]]:
@@ -490,7 +490,7 @@ def owners_of(path: str) -> list[str]:
 def test_code_asks_a_maintainer_and_plans_do_not() -> None:
     assert owners_of("plans/sample-state-plan.md") == []
     assert owners_of("docs/template.md") == []
-    for code in ("handbook/model.py", "hooks.py", "macros.py", "macro_pages.py", "page_writers.py", "mkdocs.yml",
+    for code in ("handbook/model.py", "mkdocs_handbook/plugin.py", "macros.py", "mkdocs_handbook/macro_pages.py", "mkdocs.yml",
                  "overrides/main.html", ".github/workflows/pull-request.yml", "docs/javascripts/plan-form.js"):  # fmt: skip
         assert owners_of(code), code
 

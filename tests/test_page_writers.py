@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from mkdocs.exceptions import PluginError
 
-import page_writers
 from bench.synthetic import write_plans
+from mkdocs_handbook import page_writers
 from tests.support.project import build_site, make_project, snapshot
 
 TRICKY = """

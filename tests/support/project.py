@@ -2,7 +2,7 @@
 
 A test project is laid out like a checkout: the real `mkdocs.yml`, `docs/` and
 `overrides/` (copied: a build refuses links that lead outside the repository),
-`hooks.py`, `macros.py` and `handbook/` (linked: code, which the build does not read as
+`mkdocs_handbook/`, `macros.py` and `handbook/` (linked: code, which the build does not read as
 content; `copy_code=True` copies them too, for a test that edits a template) beside a
 `plans/` folder of the test's own. Sites are built in-process with MkDocs's own `build`.
 """
@@ -22,7 +22,7 @@ from mkdocs.config import load_config
 ROOT = Path(__file__).resolve().parent.parent.parent
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 """The two plans the project was made from, as PDF text (a copy of `../shared/seeds/`)."""
-LINKED = ("hooks.py", "page_writers.py", "macros.py", "macro_pages.py", "handbook")
+LINKED = ("mkdocs_handbook", "macros.py", "handbook")
 COPIED = ("docs", "overrides")
 
 

@@ -4,10 +4,10 @@ Plans are data, but a page in `docs/` whose metadata says `render_macros: true` 
 template, and mkdocs-macros is not a sandbox: such a page can reach Python's `os` through
 any object's globals and run what it likes when the site is built. That is the library's
 design, so the project does not pretend otherwise; it makes such pages visible instead.
-`python -m macro_pages <base>` names every page changed since the commit `<base>` that
+`python -m mkdocs_handbook.macro_pages <base>` names every page changed since the commit `<base>` that
 opts into macros, as a notice the pull-request workflow shows beside the files (GitHub's
-`::warning file=...::` lines), so that a reviewer reads it as code, not text. The hook
-(`hooks.py`) asks the same question of a page to know it shows plan data.
+`::warning file=...::` lines), so that a reviewer reads it as code, not text. The plugin
+(`files.py`) asks the same question of a page to know it shows plan data.
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def notices(pages: list[str]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("usage: python -m macro_pages <base commit>", file=sys.stderr)
+        print("usage: python -m mkdocs_handbook.macro_pages <base commit>", file=sys.stderr)
         return 2
     root = Path.cwd()
     pages = macro_pages(changed_pages(args[0], root), root)

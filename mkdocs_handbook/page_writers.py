@@ -78,14 +78,14 @@ _run = _Run()
 
 
 def cores(setting: object) -> int:
-    """How many processes write pages: `extra.handbook.workers` (a number, or `auto` for every core)."""
+    """How many processes write pages: the plugin's `workers` (a number, or `auto` for every core)."""
     if setting in (None, "", "auto"):
         return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     try:
         return max(1, int(str(setting)))
     except ValueError:
         raise PluginError(
-            f"extra.handbook.workers: '{setting}' is not a number of processes or 'auto'"
+            f"plugins: handbook: workers: '{setting}' is not a number of processes or 'auto'"
         ) from None
 
 
@@ -215,7 +215,7 @@ def abandon() -> None:
 
 STAMPED_TEMPLATE = "handbook-stamped.html"
 """The template of pages made from a stamp (overrides/): their body as it stands, which
-`stamped` then puts in the stamp once the other plugins have read it (hooks.py, on_post_page)."""
+`stamped` then puts in the stamp once the other plugins have read it (plugin.py, on_post_page)."""
 
 _MARK = "hbstamp" + secrets.token_hex(8)
 """Where a stamp's holes are: new in each build process and never written out, so no plan
