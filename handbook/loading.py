@@ -111,34 +111,30 @@ def _split_front_matter(text: str) -> tuple[str, str, int] | None:
     return "".join(lines[1:]), "", 0
 
 
+_HIDDEN = (
+    (
+        OTHER_LINE_BREAKS,
+        "holds an invisible line break ({name}), which the YAML reader takes for the start of a new "
+        "line that the screen does not show: remove it",
+    ),
+    (
+        DIRECTION_CONTROLS,
+        "holds an invisible direction control ({name}), which makes the screen show the line in "
+        "another order than it is read: remove it",
+    ),
+)
+
+
 def _hidden_characters(source: str, front: str, line_offset: int) -> list[PlanProblem]:
     """A problem for each line of the front matter that holds a line end only YAML sees, or a
     character that reorders what the screen shows."""
-    problems = []
-    for number, line in enumerate(lines_of(front), start=line_offset):
-        for char, name in OTHER_LINE_BREAKS.items():
-            if char in line:
-                problems.append(
-                    PlanProblem(
-                        source,
-                        number,
-                        "",
-                        f"holds an invisible line break ({name}), which the YAML reader takes for the "
-                        "start of a new line that the screen does not show: remove it",
-                    )
-                )
-        for char, name in DIRECTION_CONTROLS.items():
-            if char in line:
-                problems.append(
-                    PlanProblem(
-                        source,
-                        number,
-                        "",
-                        f"holds an invisible direction control ({name}), which makes the screen show the "
-                        "line in another order than it is read: remove it",
-                    )
-                )
-    return problems
+    return [
+        PlanProblem(source, number, "", message.format(name=name))
+        for number, line in enumerate(lines_of(front), start=line_offset)
+        for characters, message in _HIDDEN
+        for char, name in characters.items()
+        if char in line
+    ]
 
 
 def read_plan(path: Path, source: str, root: Path | None = None) -> Plan | list[PlanProblem]:
