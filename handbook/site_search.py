@@ -230,12 +230,3 @@ def write_index(docs: list[dict[str, Any]], site_dir: Path, language: str = "en"
     for unused in UNUSED:  # Pagefind's own search interfaces: the site keeps Material's
         (site_dir / OUTPUT / unused).unlink(missing_ok=True)
     return len(docs)
-
-
-def worker_config(config_json: str, worker: str) -> str:
-    """Material's page configuration (`__config`) with its search worker replaced by ours."""
-    return re.sub(
-        r'"search":\s*"[^"]*assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"',
-        f'"search": "{worker}"',
-        config_json,
-    )

@@ -12,8 +12,8 @@ in a worker fails a strict build as it would in one process.
 
 The output is the same byte for byte: a worker is a fork of the build, with the same
 pages, navigation and templates, and writes a page with MkDocs' own function for it.
-That function is MkDocs' internal `_build_page` (MkDocs 1.x receives security fixes only,
-so it stays put); should it be missing, pages are written in one process as before.
+That function is MkDocs' internal `_build_page`, fenced in `internals`: should it be
+missing or changed, pages are written in one process as before, with one warning.
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+
+from mkdocs_handbook import internals
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -99,8 +101,10 @@ def start(
 ) -> None:
     """Fork workers that write the `shareable` pages, where there are enough; the build
     process writes the others, then joins the workers (`finish`)."""
-    writer = getattr(mkdocs_build, "_build_page", None)
-    if processes < 2 or writer is None or not hasattr(os, "fork"):
+    if processes < 2 or not hasattr(os, "fork"):
+        return
+    writer = internals.page_writer()
+    if writer is None:
         return
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     shared = [file.page for file in doc_files if file.page is not None and shareable(file.page)]

@@ -27,7 +27,7 @@ from handbook.library import Library
 from handbook.pages import PageBuilder, PageContent, Search
 from handbook.urls import Urls
 from mkdocs_handbook import files as generated_files
-from mkdocs_handbook import macro_problems, offline, page_writers, pages, pdfs, plans, search
+from mkdocs_handbook import internals, macro_problems, offline, page_writers, pages, pdfs, plans, search
 from mkdocs_handbook.config import HandbookConfig
 
 
@@ -121,9 +121,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         `serve`, which rewrites a few pages at a time."""
         macro_problems.report(config, self.serving)
         self.env = env
-        env.globals["handbook_search_worker"] = site_search.WORKER if self.searches_pagefind(config) else ""
+        pagefind = self.searches_pagefind(config)
+        if pagefind:
+            internals.check_search_worker(env)
+        env.globals["handbook_search_worker"] = site_search.WORKER if pagefind else ""
         env.filters["handbook_search_worker"] = lambda config_json, worker: Markup(
-            site_search.worker_config(str(config_json), worker)
+            internals.worker_config(str(config_json), worker)
         )
         if not self.serving and self.nav is not None:
             in_nav = {page.file.src_uri for page in self.nav.pages}

@@ -12,14 +12,13 @@ from mkdocs.structure.pages import Page
 
 from handbook import site_search
 from handbook.pages import SearchEntry
+from mkdocs_handbook import internals
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
-SEARCH_PLUGIN = "material/search"
-
 
 def has_search(config: MkDocsConfig) -> bool:
-    return config.plugins.get(SEARCH_PLUGIN) is not None
+    return config.plugins.get(internals.SEARCH_PLUGIN) is not None
 
 
 def index_entries(page: Page, entries: list[SearchEntry], config: MkDocsConfig) -> None:
@@ -29,11 +28,11 @@ def index_entries(page: Page, entries: list[SearchEntry], config: MkDocsConfig) 
     is excluded from it (its meta says so), so it is not parsed, and its words arrive
     escaped, as words.
     """
-    index = getattr(config.plugins.get(SEARCH_PLUGIN), "search_index", None)
+    index = internals.search_entries(config)
     if index is None:  # no site search in this build
         return
     for entry in entries:
-        index.entries.append(
+        index.append(
             {
                 "location": page.url + (f"#{entry.anchor}" if entry.anchor else ""),
                 "title": html.escape(entry.title, quote=False),
@@ -46,11 +45,9 @@ def index_with_pagefind(config: MkDocsConfig) -> None:
     """Index what Material's search would index with Pagefind; Material then writes its own
     index with the configuration only. (Run beside the page writers instead, it saved
     nothing measurable at 1,000 plans: they are done by then.)"""
-    index = getattr(config.plugins.get(SEARCH_PLUGIN), "search_index", None)
+    index = internals.search_entries(config)
     if index is None:
         return
-    count = site_search.write_index(
-        list(index.entries), Path(config.site_dir), config.theme.get("language", "en")
-    )
-    index.entries.clear()
+    count = site_search.write_index(list(index), Path(config.site_dir), config.theme.get("language", "en"))
+    index.clear()
     log.info(f"Site search: {count} entries indexed with Pagefind")
