@@ -54,20 +54,20 @@ OFFLINE_SITE ?= .site-offline
 offline: $(READY)
 	rm -rf $(OFFLINE_SITE)
 	$(PROJECT_CODE) HANDBOOK_OFFLINE=true HANDBOOK_PDFS=$(HANDBOOK_PDFS) $(BIN)/mkdocs build --strict -f $(CONFIG) --site-dir $(abspath $(OFFLINE_SITE))
-	PYTHONPATH=$(HERE) $(BIN)/python -m handbook.offline $(OFFLINE_SITE) $(OFFLINE_ZIP)
+	PYTHONPATH=$(HERE) $(BIN)/python -m handbook.outputs.offline $(OFFLINE_SITE) $(OFFLINE_ZIP)
 	rm -rf $(OFFLINE_SITE)
 
 ## check: validate every plan in plans/ (no site build)
 check: $(READY)
-	PYTHONPATH=$(HERE) $(BIN)/python -m handbook.check $(PLANS)
+	PYTHONPATH=$(HERE) $(BIN)/python -m handbook.commands.check $(PLANS)
 
 ## new-plan: start plans/$(SLUG).md from the template, e.g. make new-plan SLUG=my-district LEVEL=district
 new-plan: $(READY)
-	PYTHONPATH=$(HERE) $(BIN)/python -m handbook.new_plan "$(SLUG)" "$(LEVEL)" $(PLANS)
+	PYTHONPATH=$(HERE) $(BIN)/python -m handbook.commands.new_plan "$(SLUG)" "$(LEVEL)" $(PLANS)
 
 ## schema: write schema/plan.schema.json from the plan model (a test checks it is current)
 schema: $(READY)
-	$(BIN)/python -m handbook.schema > schema/plan.schema.json
+	$(BIN)/python -m handbook.plans.schema > schema/plan.schema.json
 
 # The JavaScript linter, pinned by package-lock.json (tools only: nothing from node_modules is served).
 NODE_READY := node_modules/.ready

@@ -7,7 +7,7 @@ by plan editors (strategy names and descriptions, level names, counts), as Markd
 with `.md` links so MkDocs checks and rewrites them like any other link.
 
 The macros that show plan data (`goal_template`, `activities`, `plan_summary`, `coverage`)
-are `handbook.page_macros`': this module only hands them the page each call stands on. They
+are `handbook.pages.page_macros`': this module only hands them the page each call stands on. They
 return escaped HTML, never Markdown, and record mistakes rather than raise, so that
 the plugin can stop the build once with every mistake of every page (`PAGE_MACROS`).
 """
@@ -20,9 +20,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from handbook import offline, urls
-from handbook.loading import last_valid_library, load_library_cached
-from handbook.page_macros import PAGE_MACROS, PARAMETERS, PageMacros
+from handbook import urls
+from handbook.outputs import offline
+from handbook.pages.page_macros import PAGE_MACROS, PARAMETERS, PageMacros
+from handbook.plans.loading import last_valid_library, load_library_cached
 
 
 def define_env(env: Any) -> None:
@@ -48,7 +49,7 @@ def define_env(env: Any) -> None:
             return page_macros.call(name, env.page.file.src_uri, *args, **kwargs)
 
         macro.__name__ = name
-        macro.__doc__ = f"{name}({', '.join(PARAMETERS[name])}): see handbook.page_macros."
+        macro.__doc__ = f"{name}({', '.join(PARAMETERS[name])}): see handbook.pages.page_macros."
         return macro
 
     for name in PARAMETERS:

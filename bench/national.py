@@ -20,7 +20,7 @@ from bench.baseline import write_baseline
 from bench.run import GB, KB, MB, human, measure_build, verdict
 from bench.synthetic import write_plans
 from bench.transfers import CATALOGUE_VIEW, SEARCH_WORDS, measure
-from handbook.loading import load_library
+from handbook.plans.loading import load_library
 from tests.support.project import make_project
 
 TARGETS = {

@@ -25,7 +25,7 @@ from pathlib import Path
 from bench.baseline import write_baseline
 from bench.synthetic import write_plans
 from bench.transfers import Transfer, measure
-from handbook.loading import load_library
+from handbook.plans.loading import load_library
 from tests.support.browser import CHROMIUM, launch_chromium
 from tests.support.project import make_project
 from tests.support.serving import serve_command
@@ -75,7 +75,7 @@ def search_download(site: Path) -> int:
     """Bytes a visitor's browser downloads for a search of two words, at most (as stored;
     `bench/transfers.py` measures what is sent).
 
-    Material's own search loads its whole index. With Pagefind (`handbook/site_search.py`),
+    Material's own search loads its whole index. With Pagefind (`handbook/outputs/site_search.py`),
     a search loads Material's index (its configuration only), Pagefind's script, entry,
     metadata and WebAssembly, one index chunk per word (counted at the largest), the fragments
     of the records it reads and the files of the documents it shows (each counted at the

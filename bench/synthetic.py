@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from handbook.strategies import STRATEGIES
+from handbook.vocabularies.strategies import STRATEGIES
 
 LEVELS = ["school"] * 11 + ["district"] * 8 + ["state"]
 PLACES = [

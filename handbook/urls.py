@@ -28,12 +28,12 @@ CATALOGUE_JSON = "catalogue/activities.json"
 CATALOGUE_DATA = "catalogue/activities.js"
 CATALOGUE_SCRIPT = "javascripts/catalogue.js"
 CATALOGUE_VIEWS = "catalogue/views"
-"""The catalogue's views (`handbook.catalogue_views`), one `<key>.json` each."""
+"""The catalogue's views (`handbook.browser.catalogue_views`), one `<key>.json` each."""
 PLANS_DATA = "plans/plan-list.js"
 """Every plan's title, level, organization and district, for finding a plan on `/plans/`."""
 PLANS_SCRIPT = "javascripts/plans.js"
 PLAN_CONTRACT = "contribute/plan-contract.js"
-"""The plan contract as data, for the plan form on `/contribute/` (`handbook.contract`)."""
+"""The plan contract as data, for the plan form on `/contribute/` (`handbook.browser.contract`)."""
 PRACTICES_INDEX = "practices/index.md"
 """The promising practices of every year."""
 PROGRESS = "progress/index.md"
@@ -115,7 +115,7 @@ def plan_pdf(slug: str) -> str:
 
 
 def audience_uri(slug: str) -> str:
-    """An audience group's page (`handbook.audiences`)."""
+    """An audience group's page (`handbook.vocabularies.audiences`)."""
     return f"audiences/{slug}.md"
 
 

@@ -10,7 +10,7 @@ from mkdocs.config import config_options as c
 class HandbookConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs' Config.__init_subclass__ is untyped
     pdfs = c.Type(bool, default=False)
     """PDF downloads of each plan's goal template pages, printed by Chromium after the build
-    (`handbook.pdf`; cached in `.cache/pdfs`). `make build` turns them on; `serve` never prints."""
+    (`handbook.outputs.pdf`; cached in `.cache/pdfs`). `make build` turns them on; `serve` never prints."""
 
     chromium = c.Type(str, default="/usr/bin/chromium")
     """The Chromium that prints them."""
@@ -23,5 +23,5 @@ class HandbookConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs' C
 
     site_search = c.Choice(("pagefind", "material"), default="pagefind")
     """`pagefind` answers Material's search box from a Pagefind index, of which a search loads
-    only fragments (`handbook.site_search`); `material` keeps Material's one index. `serve`
+    only fragments (`handbook.outputs.site_search`); `material` keeps Material's one index. `serve`
     and the offline copy always use Material's."""

@@ -18,11 +18,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.pages import Page
 
-from handbook import addresses, urls
-from handbook.addresses import Published
+from handbook import urls
+from handbook.outputs import addresses
+from handbook.outputs.addresses import Published
 from handbook.pages import PageBuilder, PageContent, template_path
-from handbook.problems import quote
-from handbook.schema import SCHEMA_PATH, schema_text
+from handbook.plans.problems import quote
+from handbook.plans.schema import SCHEMA_PATH, schema_text
 from mkdocs_handbook.macro_pages import runs_macros
 from mkdocs_handbook.plans import project_dir
 
@@ -139,7 +140,7 @@ def generated_files(
     offline_zip: Path | None,
 ) -> list[File]:
     """Every file this build generates (its pages recorded in `generated`), or a build error
-    when any address has two sources (`handbook.addresses`), hand-written or generated.
+    when any address has two sources (`handbook.outputs.addresses`), hand-written or generated.
 
     Called before MkDocs cleans `site/`, which it does before `on_files`, so that a clash
     costs nobody the site they had.

@@ -1,4 +1,4 @@
-"""Mistakes in hand-written pages' calls of the plan-data macros (`handbook.page_macros`),
+"""Mistakes in hand-written pages' calls of the plan-data macros (`handbook.pages.page_macros`),
 every one of every page, in one build error."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import logging
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from handbook.page_macros import PAGE_MACROS, PageMacros
+from handbook.pages.page_macros import PAGE_MACROS, PageMacros
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 

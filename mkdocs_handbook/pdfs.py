@@ -1,4 +1,4 @@
-"""The PDF downloads, printed from the built goal pages by Chromium (`handbook.pdf`)."""
+"""The PDF downloads, printed from the built goal pages by Chromium (`handbook.outputs.pdf`)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from handbook import pdf
+from handbook.outputs import pdf
 from handbook.pages import PageBuilder
 from handbook.urls import Urls
 from mkdocs_handbook.plans import project_dir

@@ -10,8 +10,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from handbook.library import Library
-from handbook.loading import PlanErrors, last_valid_library, load_library_cached
-from handbook.plan_folder import plan_files
+from handbook.plans.loading import PlanErrors, last_valid_library, load_library_cached
+from handbook.plans.plan_folder import plan_files
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 

@@ -22,8 +22,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from handbook import site_search
 from handbook.library import Library
+from handbook.outputs import site_search
 from handbook.pages import PageBuilder, PageContent, Search
 from handbook.urls import Urls
 from mkdocs_handbook import files as generated_files
@@ -60,11 +60,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         """Whether this build is a site to publish: not `serve` (what it would write at each
         save would slow editing) nor the offline copy (a page opened from `file://` cannot
         fetch files). Only such a build has files loaded piece by piece: the catalogue's views
-        (`handbook.catalogue_views`; the others load every activity) and the search index."""
+        (`handbook.browser.catalogue_views`; the others load every activity) and the search index."""
         return not self.serving and not offline.offline_copy(config)
 
     def searches_pagefind(self, config: MkDocsConfig) -> bool:
-        """Whether this build answers site search from a Pagefind index (`handbook.site_search`):
+        """Whether this build answers site search from a Pagefind index (`handbook.outputs.site_search`):
         a build to publish whose `site_search` is `pagefind`; the others keep Material's."""
         return self.publishes(config) and self.config.site_search == "pagefind" and search.has_search(config)
 
@@ -164,8 +164,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
 
     @event_priority(100)  # before anything reads the written site (the offline copy, search)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Every page written (`page_writers`), the site search indexed (`handbook.site_search`),
-        then the PDF downloads, printed from the goal pages (`handbook.pdf`)."""
+        """Every page written (`page_writers`), the site search indexed (`handbook.outputs.site_search`),
+        then the PDF downloads, printed from the goal pages (`handbook.outputs.pdf`)."""
         page_writers.finish()
         if self.searches_pagefind(config):
             search.index_with_pagefind(config)

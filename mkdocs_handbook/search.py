@@ -1,5 +1,5 @@
 """Site search: plan pages' entries into Material's search index, and, for a site to
-publish, that index answered from Pagefind instead (`handbook.site_search`)."""
+publish, that index answered from Pagefind instead (`handbook.outputs.site_search`)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from handbook import site_search
+from handbook.outputs import site_search
 from handbook.pages import SearchEntry
 from mkdocs_handbook import internals
 

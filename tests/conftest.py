@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from handbook import offline
+from handbook.outputs import offline
 from tests.support.browser import CHROMIUM, launch_chromium
 from tests.support.plans import SCHOOL_DISTRICT
 from tests.support.project import ROOT, Site, build_site, make_project

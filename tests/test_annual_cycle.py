@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from handbook import years
-from handbook.loading import load_library
-from handbook.model import Level
-from handbook.new_plan import new_plan_text
+from handbook.commands.new_plan import new_plan_text
+from handbook.plans import years
+from handbook.plans.loading import load_library
+from handbook.plans.model import Level
 from tests.support.browser import CHROMIUM
 from tests.support.project import Site, build_site, make_project, text_of
 

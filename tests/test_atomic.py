@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.atomic import written_whole
+from handbook.outputs.atomic import written_whole
 
 
 def test_a_finished_write_takes_the_name_readable_by_all(tmp_path: Path) -> None:

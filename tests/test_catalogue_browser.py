@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from handbook.loading import load_library
+from handbook.plans.loading import load_library
 from tests.support.browser import needs_chromium
 from tests.support.project import ROOT, Site
 from tests.support.web import serve_site

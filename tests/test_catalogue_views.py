@@ -1,4 +1,4 @@
-"""The catalogue's precomputed views (`handbook/catalogue_views.py`) against the catalogue's
+"""The catalogue's precomputed views (`handbook/browser/catalogue_views.py`) against the catalogue's
 own filtering, redone here row by row: every view of no, one and two filters, on the sample
 plans, a plan by other hands and synthetic plans of every level."""
 
@@ -10,9 +10,17 @@ from typing import Any
 import pytest
 
 from bench.synthetic import write_plans
-from handbook.catalogue_views import FACETS, VIEW_ROWS, default_order, plan_views, view_data, view_key, views
-from handbook.downloads import catalogue_data
-from handbook.loading import load_library
+from handbook.browser.catalogue_views import (
+    FACETS,
+    VIEW_ROWS,
+    default_order,
+    plan_views,
+    view_data,
+    view_key,
+    views,
+)
+from handbook.browser.downloads import catalogue_data
+from handbook.plans.loading import load_library
 from handbook.urls import Urls
 from tests.support.plans import SCHOOL_DISTRICT
 from tests.support.project import make_project

@@ -1,4 +1,4 @@
-"""The contract the plan form reads (`handbook.contract`) says what the validator says: the
+"""The contract the plan form reads (`handbook.browser.contract`) says what the validator says: the
 levels and required fields noted in the schema, a schema no stricter than the validator,
 and each plan handed over as data that validates to the same plan."""
 
@@ -11,12 +11,12 @@ import jsonschema
 import pytest
 from pydantic import ValidationError
 
-from handbook.contract import contract, plan_data
-from handbook.involvement import INVOLVEMENT_TYPES
-from handbook.loading import load_library
-from handbook.messages import field_path, validation_message
-from handbook.model import Level, validate_front_matter
-from handbook.schema import plan_schema
+from handbook.browser.contract import contract, plan_data
+from handbook.plans.loading import load_library
+from handbook.plans.messages import field_path, validation_message
+from handbook.plans.model import Level, validate_front_matter
+from handbook.plans.schema import plan_schema
+from handbook.vocabularies.involvement import INVOLVEMENT_TYPES
 from tests.support.project import ROOT
 
 SCHEMA = plan_schema()

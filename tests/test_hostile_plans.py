@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook import limits
+from handbook.plans import limits
 from tests.support.limited import run_limited
 from tests.support.project import ROOT, build_site, make_project, problem_lines, run, snapshot
 from tests.support.serving import serving
@@ -87,7 +87,7 @@ def hostile_project(folder: Path, *names: str) -> Path:
 
 
 def check(project: Path) -> subprocess.CompletedProcess[str]:
-    return run(project, sys.executable, "-m", "handbook.check", "plans")
+    return run(project, sys.executable, "-m", "handbook.commands.check", "plans")
 
 
 def mkdocs_build(project: Path) -> subprocess.CompletedProcess[str]:

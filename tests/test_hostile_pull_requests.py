@@ -25,13 +25,14 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from handbook import addresses, urls
-from handbook.addresses import Published
-from handbook.downloads import spreadsheet_cell
+from handbook import urls
+from handbook.browser.downloads import spreadsheet_cell
 from handbook.library import Library
-from handbook.loading import read_plan
-from handbook.model import Plan
+from handbook.outputs import addresses
+from handbook.outputs.addresses import Published
 from handbook.pages import PageBuilder
+from handbook.plans.loading import read_plan
+from handbook.plans.model import Plan
 from mkdocs_handbook.macro_pages import runs_macros
 from tests.support.project import ROOT, Site, build_site, make_project, problem_lines, run, snapshot
 
@@ -215,7 +216,7 @@ def test_no_word_or_markup_moves_a_part_of_the_page(site: Site) -> None:
 
 
 def check(project: Path) -> subprocess.CompletedProcess[str]:
-    return run(project, sys.executable, "-m", "handbook.check", "plans")
+    return run(project, sys.executable, "-m", "handbook.commands.check", "plans")
 
 
 def test_a_plan_named_like_a_page_of_the_plans_index_is_refused(tmp_path: Path) -> None:
@@ -490,7 +491,7 @@ def owners_of(path: str) -> list[str]:
 def test_code_asks_a_maintainer_and_plans_do_not() -> None:
     assert owners_of("plans/sample-state-plan.md") == []
     assert owners_of("docs/template.md") == []
-    for code in ("handbook/model.py", "mkdocs_handbook/plugin.py", "macros.py", "mkdocs_handbook/macro_pages.py", "mkdocs.yml",
+    for code in ("handbook/plans/model.py", "mkdocs_handbook/plugin.py", "macros.py", "mkdocs_handbook/macro_pages.py", "mkdocs.yml",
                  "overrides/main.html", ".github/workflows/pull-request.yml", "docs/javascripts/plan-form.js"):  # fmt: skip
         assert owners_of(code), code
 

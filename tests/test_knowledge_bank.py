@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from handbook import urls
-from handbook.downloads import CATALOGUE_FIELDS, FIELDS
-from handbook.grades import grade_keys
-from handbook.loading import PlanErrors, load_library
+from handbook.browser.downloads import CATALOGUE_FIELDS, FIELDS
+from handbook.plans.grades import grade_keys
+from handbook.plans.loading import PlanErrors, load_library
 from tests.support.project import ROOT, Site, build_site, make_project, text_of
 from tests.test_links import target_of
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook.loading import PlanErrors, load_library
-from handbook.model import Level
+from handbook.plans.loading import PlanErrors, load_library
+from handbook.plans.model import Level
 
 
 def write(folder: Path, name: str, text: str) -> None:

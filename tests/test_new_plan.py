@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from handbook.involvement import INVOLVEMENT_TYPES
-from handbook.loading import load_library
-from handbook.strategies import STRATEGIES
+from handbook.plans.loading import load_library
+from handbook.vocabularies.involvement import INVOLVEMENT_TYPES
+from handbook.vocabularies.strategies import STRATEGIES
 from tests.support.project import ROOT
 
 

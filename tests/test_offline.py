@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 
-from handbook import offline
+from handbook.outputs import offline
 from handbook.urls import OFFLINE_ZIP
 from tests.support.browser import CHROMIUM
 from tests.support.project import Site, build_site, make_project

@@ -1,4 +1,4 @@
-"""Macros for page authors (`handbook/page_macros.py`): plan data on a hand-written page.
+"""Macros for page authors (`handbook/pages/page_macros.py`): plan data on a hand-written page.
 
 A test site has a page of its own (`docs/guides/workshop.md`, one folder down, so that links
 must climb) that calls every macro, on the samples, a plan by other hands with a goal split
@@ -18,9 +18,9 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from handbook.grades import grade_keys
 from handbook.library import ActivityRef, Library
-from handbook.loading import load_library
+from handbook.plans.grades import grade_keys
+from handbook.plans.loading import load_library
 from handbook.urls import activity_anchor
 from tests.support.plans import SCHOOL_DISTRICT
 from tests.support.project import ROOT, Site, build_site, make_project, run, snapshot, text_of

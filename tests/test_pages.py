@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook.loading import load_library
 from handbook.pages import PageBuilder, PageContent, Search, paginate
 from handbook.pages.listing import plans_held
 from handbook.pages.listings import StrategyPages
+from handbook.plans.loading import load_library
 from tests.support.project import ROOT
 
 

@@ -133,9 +133,10 @@ def test_a_plans_pdf_is_the_same_whatever_its_printer_printed_before(tmp_path: P
     """Printers reuse a loaded page for plan after plan, and Chromium numbers a tagged PDF's
     table cells after the page's DOM nodes; a PDF must not depend on which plans happened to
     be printed before it on the same printer (builds with different caches, other cores)."""
-    from handbook import pdf, urls
-    from handbook.loading import load_library
+    from handbook import urls
+    from handbook.outputs import pdf
     from handbook.pages import PageBuilder
+    from handbook.plans.loading import load_library
 
     hillside = PLAN.replace("Lakeside", "Hillside")
     project = make_project(

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from handbook.loading import load_library
+from handbook.plans.loading import load_library
 from tests.support.project import SEEDS, Site, text_of
 from tests.support.search import published_records
 

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
-from handbook.schema import SCHEMA_PATH, plan_schema, schema_text
+from handbook.plans.schema import SCHEMA_PATH, plan_schema, schema_text
 from tests.support.project import ROOT, Site
 from tests.test_validation import CORPUS
 

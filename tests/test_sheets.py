@@ -1,4 +1,4 @@
-"""The template forms are data (`handbook/sheets.py`): every sheet that prints a form, and the
+"""The template forms are data (`handbook/printed/sheets.py`): every sheet that prints a form, and the
 one-page fit that measures it, take its columns from there."""
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ import dataclasses
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook import printing, sheets
 from handbook.library import GoalRef
-from handbook.loading import load_library
 from handbook.pages import PageBuilder
-from handbook.sheets import Column, Form
+from handbook.plans.loading import load_library
+from handbook.printed import printing, sheets
+from handbook.printed.sheets import Column, Form
 from tests.support.project import ROOT
 
 

@@ -1,4 +1,4 @@
-"""The site search index (handbook/site_search.py): each page a document, found by each of its
+"""The site search index (handbook/outputs/site_search.py): each page a document, found by each of its
 words once, indexed ten documents to a Pagefind record (the worker's side is
 tests/browser/test_search_worker.py)."""
 
@@ -8,8 +8,8 @@ import json
 import math
 import re
 
-from handbook import site_search
-from handbook.site_search import SearchPage, Section
+from handbook.outputs import site_search
+from handbook.outputs.site_search import SearchPage, Section
 from tests.support.project import Site
 from tests.support.search import fragments, indexed_words
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.strategies import STRATEGIES, load_strategies
+from handbook.vocabularies.strategies import STRATEGIES, load_strategies
 
 SLUGS = [
     "create-awareness",

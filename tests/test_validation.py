@@ -1,7 +1,7 @@
 """Bad plans: every problem reported at once, located, in words an editor can act on.
 
 The corpus in `tests/fixtures/bad-plans/` has one file per kind of problem and one
-with three problems at once. Each must fail `python -m handbook.check`, `make check`
+with three problems at once. Each must fail `python -m handbook.commands.check`, `make check`
 and the site build with the same lines, never a traceback, and a failed build must
 leave the previous `site/` exactly as it was.
 """
@@ -130,14 +130,14 @@ def test_the_corpus_covers_every_file() -> None:
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_each_kind_of_problem_is_reported_where_it_is(tmp_path: Path, name: str) -> None:
-    result = run(project_with(tmp_path, name), sys.executable, "-m", "handbook.check", "plans")
+    result = run(project_with(tmp_path, name), sys.executable, "-m", "handbook.commands.check", "plans")
     assert result.returncode == 1
     assert problem_lines(result.stderr) == EXPECTED[name]
     assert "Traceback" not in result.stderr + result.stdout
 
 
 def test_every_problem_in_every_plan_is_reported_in_one_run(tmp_path: Path) -> None:
-    result = run(project_with(tmp_path, *EXPECTED), sys.executable, "-m", "handbook.check", "plans")
+    result = run(project_with(tmp_path, *EXPECTED), sys.executable, "-m", "handbook.commands.check", "plans")
     every = sorted(line for lines in EXPECTED.values() for line in lines)
     assert result.returncode == 1
     assert sorted(problem_lines(result.stderr)) == every

@@ -6,7 +6,7 @@
  *
  * Where the rows come from: the offline copy (and `make serve`) has every activity in the
  * page (catalogue/activities.js, window.handbookCatalogue). The published site has, besides,
- * a file for each view of no, one or two filters (catalogue/views/, handbook/catalogue_views.py:
+ * a file for each view of no, one or two filters (catalogue/views/, handbook/browser/catalogue_views.py:
  * its first rows and its counts), and one for each plan (every activity of the plan, which
  * the page filters itself), so a reader who follows a link sees it after a few kilobytes;
  * every activity (megabytes in a state's e-library) is loaded only for what no view

@@ -4,11 +4,11 @@
  *
  * One source of truth: the JSON Schema made from the Python model, the vocabularies'
  * spellings and the limits all come from the contract the build publishes
- * (contribute/plan-contract.js, made by handbook/contract.py); the schema is checked by
+ * (contribute/plan-contract.js, made by handbook/browser/contract.py); the schema is checked by
  * Ajv. What a schema cannot say is written here once more, in the order the Python model
  * applies it: words read in any case and terms by any of their spellings (before), the
  * rules that depend on the plan's level, the year and other plans (after). Each message is
- * handbook/messages.py's; tests/browser/test_plan_form.py runs both sides on the same plans
+ * handbook/plans/messages.py's; tests/browser/test_plan_form.py runs both sides on the same plans
  * and holds them together.
  *
  * Paths are written as `make check` prints them: goals[2].activities[1].text, from 1.
@@ -130,7 +130,7 @@
 
   /* ---- reading a file ---- */
 
-  /* A file's lines with their ends, as handbook/loading.py counts them: a line ends at
+  /* A file's lines with their ends, as handbook/plans/loading.py counts them: a line ends at
      \n, \r\n or \r only. */
   function linesOf(text) {
     return text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) || [];
@@ -148,7 +148,7 @@
   }
 
   /* Line ends only YAML sees, and characters that reorder what the screen shows
-     (handbook/loading.py's OTHER_LINE_BREAKS and DIRECTION_CONTROLS). */
+     (handbook/plans/loading.py's OTHER_LINE_BREAKS and DIRECTION_CONTROLS). */
   var OTHER_LINE_BREAKS = [["\x85", "U+0085, next line"], ["\u2028", "U+2028, line separator"], ["\u2029", "U+2029, paragraph separator"]];
   var DIRECTION_CONTROLS = [
     ["\u202a", "U+202A, left-to-right embedding"], ["\u202b", "U+202B, right-to-left embedding"],
@@ -181,7 +181,7 @@
   }
 
   /* The first character the YAML reader of `make check` (PyYAML) refuses, with its line
-     (from 0) and handbook/messages.py's character_problem words. */
+     (from 0) and handbook/plans/messages.py's character_problem words. */
   var NOT_PRINTABLE = /[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
   function unreadable(front) {
     var found = NOT_PRINTABLE.exec(front);
@@ -193,7 +193,7 @@
     return { line: line, message: "holds the " + (control ? "control character " : "character ") + shown + ", which text never needs: remove it" };
   }
 
-  /* Plain data only, as handbook/plain_yaml.py reads it: no anchors, aliases or tags, and
+  /* Plain data only, as handbook/plans/plain_yaml.py reads it: no anchors, aliases or tags, and
      not nested deeper than a plan needs. */
   function plainData(state, event) {
     if (event !== "close") return;
@@ -558,7 +558,7 @@
       if (message) report(["previous"], message);
     }
     if (typeof plan.title === "string") {
-      /* The same words in any case or spacing, as handbook/lookalikes.py's plain_key (make check
+      /* The same words in any case or spacing, as handbook/plans/lookalikes.py's plain_key (make check
          also refuses titles that only look alike, which the form leaves to it). */
       var titleKey = function (title) { return String(title).toLowerCase().split(/\s+/).filter(Boolean).join(" "); };
       var same = plans.find(function (p) { return titleKey(p.title) === titleKey(plan.title) && p.slug !== options.slug; });

@@ -1,5 +1,5 @@
 /*
- * Material's search box, answered from the Pagefind index (handbook/site_search.py).
+ * Material's search box, answered from the Pagefind index (handbook/outputs/site_search.py).
  *
  * Material runs its search in a worker and talks to it in four messages: SETUP (the index;
  * here only its configuration), READY, QUERY (what the reader typed) and RESULT (groups of

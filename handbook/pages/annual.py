@@ -13,15 +13,15 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import groupby
 
-from handbook import progress, urls
-from handbook.downloads import activity_row, to_csv
-from handbook.involvement import InvolvementType
-from handbook.library import ActivityRef
-from handbook.model import Level, Plan, Status
+from handbook import urls
+from handbook.browser.downloads import activity_row, to_csv
+from handbook.library import ActivityRef, progress
 from handbook.pages.content import Document, Download, PageContent, TocEntry
 from handbook.pages.listing import Listing, plans_held, weight
 from handbook.pages.listings import PLAN_ROW, ListingFamily
-from handbook.strategies import Strategy
+from handbook.plans.model import Level, Plan, Status
+from handbook.vocabularies.involvement import InvolvementType
+from handbook.vocabularies.strategies import Strategy
 
 PRACTICE_MARKUP = 900
 """Bytes of an entry of the collection besides its texts: its labels, links and the plan's name."""

@@ -2,7 +2,7 @@
 
 The catalogue page is a frame (filters and an empty table) that `catalogue.js` fills from
 the catalogue's data file; the CSV and JSON downloads hold every activity, and each plan
-has its own CSV beside its page (`handbook.downloads`)."""
+has its own CSV beside its page (`handbook.browser.downloads`)."""
 
 from __future__ import annotations
 
@@ -11,13 +11,21 @@ from functools import partial
 from itertools import chain, groupby
 from typing import Any
 
-from handbook import progress, urls
-from handbook.catalogue_views import ALL, View, plan_views, view_data, views
-from handbook.downloads import activity_row, catalogue_data, catalogue_script, compact_json, to_csv, to_json
-from handbook.grades import GRADES, grade_keys
-from handbook.model import Level
+from handbook import urls
+from handbook.browser.catalogue_views import ALL, View, plan_views, view_data, views
+from handbook.browser.downloads import (
+    activity_row,
+    catalogue_data,
+    catalogue_script,
+    compact_json,
+    to_csv,
+    to_json,
+)
+from handbook.library import progress
 from handbook.pages.content import Download, PageContent
 from handbook.pages.family import Family
+from handbook.plans.grades import GRADES, grade_keys
+from handbook.plans.model import Level
 
 
 class Catalogue(Family):

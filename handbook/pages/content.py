@@ -121,7 +121,7 @@ class Download:
 
 @dataclass(frozen=True)
 class Document:
-    """A PDF the build prints from generated pages once they are written (`handbook.pdf`),
+    """A PDF the build prints from generated pages once they are written (`handbook.outputs.pdf`),
     where the build makes PDFs: `pages` (source paths) printed in order into `path`.
     `sheet_each`: each page prints on one sheet of its own (a plan's goal pages); otherwise
     the pages run on over as many sheets as they need."""

@@ -27,9 +27,9 @@ class Build:
     page_budget: int
     """Bytes of listing HTML on one page of a long listing (`listing.PAGE_BUDGET`)."""
     pdfs: bool
-    """Whether the build makes each plan's PDF (`handbook.pdf`), which plan pages then link."""
+    """Whether the build makes each plan's PDF (`handbook.outputs.pdf`), which plan pages then link."""
     views: bool = False
-    """Whether the build publishes the catalogue's views (`handbook.catalogue_views`): a site to
+    """Whether the build publishes the catalogue's views (`handbook.browser.catalogue_views`): a site to
     publish, not the offline copy (a page opened from `file://` cannot fetch files) nor a
     preview (each save would write them again)."""
 

@@ -11,11 +11,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from handbook import printing, sheets, urls
+from handbook import urls
 from handbook.library import GoalRef
-from handbook.model import Level
 from handbook.pages.content import Document, PageContent
 from handbook.pages.family import Family
+from handbook.plans.model import Level
+from handbook.printed import printing, sheets
 
 LEADERSHIP_TEMPLATE = "goal.html"
 SCHOOL_TEMPLATE = "school_goal.html"
@@ -52,7 +53,7 @@ class GoalSheets(Family):
 def sheet(ref: GoalRef) -> tuple[str, dict[str, Any]]:
     """A goal's sheet: its template and what the template is given besides the goal (the
     form, its parts, the fit to one sheet of paper). A hand-written page's `goal_template(...)`
-    (`handbook.page_macros`) draws the goal's table from the same, so it shows the goal page's."""
+    (`handbook.pages.page_macros`) draws the goal's table from the same, so it shows the goal page's."""
     if ref.plan.level is Level.SCHOOL:
         return SCHOOL_TEMPLATE, {"fit": printing.fit(printing.school_goal_sheet(ref)), "form": sheets.SCHOOL}
     parts = sheets.template_parts(ref)

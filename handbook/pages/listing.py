@@ -16,7 +16,7 @@ from itertools import groupby
 from typing import Generic, TypeVar
 
 from handbook import urls
-from handbook.model import Plan
+from handbook.plans.model import Plan
 
 T = TypeVar("T")
 

@@ -10,14 +10,14 @@ from itertools import groupby
 from typing import Any, TypeVar
 
 from handbook import urls
-from handbook.downloads import plan_list_script
-from handbook.involvement import InvolvementType
+from handbook.browser.downloads import plan_list_script
 from handbook.library import ActivityRef, Audience, GoalRef
-from handbook.model import Plan
 from handbook.pages.content import Download, PageContent, TocEntry
 from handbook.pages.family import Family
 from handbook.pages.listing import Listing, ListingPage, plans_held, weight
-from handbook.strategies import Strategy
+from handbook.plans.model import Plan
+from handbook.vocabularies.involvement import InvolvementType
+from handbook.vocabularies.strategies import Strategy
 
 T = TypeVar("T")
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import partial
 
 from handbook import urls
-from handbook.contract import contract_script, plan_data_script
+from handbook.browser.contract import contract_script, plan_data_script
 from handbook.pages.content import Download, PageContent
 from handbook.pages.family import Family
 

@@ -10,12 +10,12 @@ from functools import cache, partial
 
 from markupsafe import Markup
 
-from handbook import progress, urls
-from handbook.library import GoalRef
-from handbook.model import Level, Plan
+from handbook import urls
+from handbook.library import GoalRef, progress
 from handbook.pages.content import PageContent, Search, SearchEntry, TocEntry
 from handbook.pages.family import Family
-from handbook.prose import PlanProse, plain_text, render_prose
+from handbook.pages.prose import PlanProse, plain_text, render_prose
+from handbook.plans.model import Level, Plan
 
 
 class PlanPages(Family):

@@ -10,11 +10,12 @@ from functools import partial
 
 from markupsafe import Markup
 
-from handbook import printing, sheets, urls
+from handbook import urls
 from handbook.library import GoalRef
-from handbook.model import GoalKind, Level, Plan
 from handbook.pages.content import PageContent, TocEntry
 from handbook.pages.family import Family
+from handbook.plans.model import GoalKind, Level, Plan
+from handbook.printed import printing, sheets
 
 BLANK_ROWS = 16
 """Blank rows a blank template prints at most (fewer where the sheet has no room)."""

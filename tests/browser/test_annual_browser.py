@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from handbook.loading import load_library
-from handbook.model import Status
+from handbook.plans.loading import load_library
+from handbook.plans.model import Status
 from tests.browser.conftest import settle
 from tests.support.project import Site
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from handbook.loading import load_library
+from handbook.plans.loading import load_library
 from tests.browser.conftest import settle
 from tests.support.project import Site
 

@@ -13,8 +13,8 @@ import pytest
 from pypdf import PdfReader
 
 from bench.synthetic import write_plans
-from handbook.grades import grade_keys
-from handbook.loading import load_library
+from handbook.plans.grades import grade_keys
+from handbook.plans.loading import load_library
 from tests.browser.conftest import settle
 from tests.support.project import Site, build_site, make_project
 from tests.support.search import published_records
@@ -289,7 +289,7 @@ def test_three_filters_or_words_load_every_activity_and_match_exactly(
 def test_site_search_among_a_thousand_plans_shows_twenty_that_say_every_word_from_a_few_files(
     page: Any, large_url: str, large_site: Site
 ) -> None:
-    """Plans are indexed ten to a record (handbook/site_search.py): a record that holds both
+    """Plans are indexed ten to a record (handbook/outputs/site_search.py): a record that holds both
     words in different plans must not put either plan among the results."""
     documents = {  # each page's title and every word searched on it
         record["location"]: f"{record['title']} {record['content']}".lower()

@@ -12,8 +12,8 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from handbook.loading import read_plan
-from handbook.model import Plan
+from handbook.plans.loading import read_plan
+from handbook.plans.model import Plan
 from tests.browser.conftest import UNBROKEN
 from tests.browser.test_accessibility import SCHEMES, TAGS, axe, summary
 from tests.support.plans import SCHOOL_DISTRICT

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from handbook.loading import load_library
+from handbook.plans.loading import load_library
 from tests.support.browser import CHROMIUM
 from tests.support.plans import SCHOOL_DISTRICT
 from tests.support.project import Site, build_site, make_project

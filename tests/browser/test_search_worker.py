@@ -2,7 +2,7 @@
 Material asks it (SETUP, then QUERY), without a site around it: which documents it shows,
 in what order, and how it quotes and marks them.
 
-The index holds documents ten to a record (`handbook.site_search`), so a record can hold
+The index holds documents ten to a record (`handbook.outputs.site_search`), so a record can hold
 every word of a query in different documents; the worker must show only documents that
 hold them all.
 """
@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from handbook import site_search
+from handbook.outputs import site_search
 from tests.support.web import serve_site
 
 ROOT = Path(__file__).resolve().parents[2]

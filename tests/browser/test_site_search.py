@@ -1,4 +1,4 @@
-"""Site search on the fragmented index (handbook/site_search.py, search-worker.js): Material's
+"""Site search on the fragmented index (handbook/outputs/site_search.py, search-worker.js): Material's
 search box, keyboard and results, answered by Pagefind, which loads only what a query needs."""
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from handbook import pdf
+from handbook.outputs import pdf
 
 CHROMIUM = pdf.CHROMIUM
 needs_chromium = pytest.mark.skipif(

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from handbook.urls import OTHER_AUDIENCES_SLUG
-from handbook.vocabulary import DATA, Term, Vocabulary
+from handbook.vocabularies.vocabulary import DATA, Term, Vocabulary
 
 DATA_FILE = DATA / "audiences.yml"
 

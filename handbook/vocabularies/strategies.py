@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handbook.vocabulary import DATA, Term, Vocabulary, load_vocabulary
+from handbook.vocabularies.vocabulary import DATA, Term, Vocabulary, load_vocabulary
 
 
 class Strategy(Term):

@@ -17,9 +17,9 @@ import yaml
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from handbook import limits
-from handbook.model import CONTROL_CHARACTER, Activity, Goal, PlanFrontMatter
-from handbook.problems import PlanProblem, quote
+from handbook.plans import limits
+from handbook.plans.model import CONTROL_CHARACTER, Activity, Goal, PlanFrontMatter
+from handbook.plans.problems import PlanProblem, quote
 
 Loc = tuple[str | int, ...]
 """Where a value sits in the front matter, as pydantic gives it: `('goals', 1, 'audience')`."""

@@ -42,7 +42,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, ByteStringObject, DictionaryObject, IndirectObject, NameObject
 
 from handbook import urls
-from handbook.atomic import written_whole
+from handbook.outputs.atomic import written_whole
 from handbook.pages.content import Document
 
 PAPER = "Letter"

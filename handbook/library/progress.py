@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from handbook import years
-from handbook.involvement import InvolvementType
 from handbook.library import Library
-from handbook.model import Activity, Level, Plan, Status
-from handbook.strategies import Strategy
+from handbook.plans import years
+from handbook.plans.model import Activity, Level, Plan, Status
+from handbook.vocabularies.involvement import InvolvementType
+from handbook.vocabularies.strategies import Strategy
 
 STATUSES: tuple[Status, ...] = (Status.DONE, Status.IN_PROGRESS, Status.PLANNED, Status.NOT_DONE)
 """The order the counts are shown in: what is done first."""

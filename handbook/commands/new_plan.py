@@ -1,4 +1,4 @@
-"""`python -m handbook.new_plan SLUG LEVEL`: start a plan file from the template.
+"""`python -m handbook.commands.new_plan SLUG LEVEL`: start a plan file from the template.
 
 What `make new-plan SLUG=... LEVEL=...` runs. The new file is valid as written (its
 TODO text passes validation), is for the school year under way, lists the six strategies
@@ -14,13 +14,13 @@ from pathlib import Path
 
 import jinja2
 
-from handbook import years
-from handbook.involvement import INVOLVEMENT_TYPES
-from handbook.loading import SLUG
-from handbook.model import Level
-from handbook.strategies import STRATEGIES
+from handbook.plans import years
+from handbook.plans.loading import SLUG
+from handbook.plans.model import Level
+from handbook.vocabularies.involvement import INVOLVEMENT_TYPES
+from handbook.vocabularies.strategies import STRATEGIES
 
-TEMPLATE = Path(__file__).parent / "templates" / "new-plan.md"
+TEMPLATE = Path(__file__).parent.parent / "templates" / "new-plan.md"
 
 
 def new_plan_text(slug: str, level: Level, today: date | None = None) -> str:

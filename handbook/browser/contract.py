@@ -17,13 +17,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from handbook import limits, years
-from handbook.audiences import AUDIENCE_GROUPS
-from handbook.involvement import INVOLVEMENT_TYPES
-from handbook.model import KIND_ALIASES, STATUS_ALIASES, Activity, Goal, Plan, PlanFrontMatter
-from handbook.schema import plan_schema
-from handbook.strategies import STRATEGIES
-from handbook.vocabulary import Term, Vocabulary
+from handbook.plans import limits, years
+from handbook.plans.model import KIND_ALIASES, STATUS_ALIASES, Activity, Goal, Plan, PlanFrontMatter
+from handbook.plans.schema import plan_schema
+from handbook.vocabularies.audiences import AUDIENCE_GROUPS
+from handbook.vocabularies.involvement import INVOLVEMENT_TYPES
+from handbook.vocabularies.strategies import STRATEGIES
+from handbook.vocabularies.vocabulary import Term, Vocabulary
 
 
 def _vocabulary(vocabulary: Vocabulary[Any]) -> dict[str, Any]:

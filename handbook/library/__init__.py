@@ -13,13 +13,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from handbook import years
-from handbook.audiences import AUDIENCE_GROUPS, OTHER_SLUG, AudienceGroup, AudienceGroups
-from handbook.involvement import INVOLVEMENT_TYPES, InvolvementType
-from handbook.model import Activity, Goal, Level, Plan
-from handbook.problems import PlanProblem
-from handbook.strategies import STRATEGIES, Strategy, StrategyCatalogue
-from handbook.vocabulary import Vocabulary
+from handbook.plans import years
+from handbook.plans.model import Activity, Goal, Level, Plan
+from handbook.plans.problems import PlanProblem
+from handbook.vocabularies.audiences import AUDIENCE_GROUPS, OTHER_SLUG, AudienceGroup, AudienceGroups
+from handbook.vocabularies.involvement import INVOLVEMENT_TYPES, InvolvementType
+from handbook.vocabularies.strategies import STRATEGIES, Strategy, StrategyCatalogue
+from handbook.vocabularies.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)

@@ -24,11 +24,12 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from handbook import lookalikes, messages, plain_yaml, plan_folder, repository, urls, years
+from handbook import urls
 from handbook.library import Library
-from handbook.messages import Loc
-from handbook.model import INTRODUCTION, Level, Plan, validate_front_matter
-from handbook.problems import PlanErrors, PlanProblem, quote
+from handbook.plans import lookalikes, messages, plain_yaml, plan_folder, repository, years
+from handbook.plans.messages import Loc
+from handbook.plans.model import INTRODUCTION, Level, Plan, validate_front_matter
+from handbook.plans.problems import PlanErrors, PlanProblem, quote
 
 __all__ = [
     "PlanErrors",

@@ -1,4 +1,4 @@
-"""`python -m handbook.check [plans-dir]`: validate every plan without building the site.
+"""`python -m handbook.commands.check [plans-dir]`: validate every plan without building the site.
 
 Exit status 0 when every plan is valid, 1 with one line per problem otherwise. This is
 what `make check` and the editors' pull-request check run; the site build runs the same
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from handbook.loading import PlanErrors, load_library
-from handbook.repository import GUARDED
+from handbook.plans.loading import PlanErrors, load_library
+from handbook.plans.repository import GUARDED
 
 
 def main(argv: list[str] | None = None) -> int:

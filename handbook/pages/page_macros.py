@@ -28,17 +28,18 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from handbook import urls, years
-from handbook.audiences import AudienceGroup
-from handbook.grades import GRADES, grade_keys
-from handbook.involvement import InvolvementType
+from handbook import urls
 from handbook.library import OTHER_AUDIENCES, ActivityRef, GoalRef, Library
-from handbook.model import STATUS_ALIASES, Level, Plan, Status
 from handbook.pages.goal_sheets import sheet
 from handbook.pages.rendering import Renderer
-from handbook.problems import quote
-from handbook.strategies import Strategy
-from handbook.vocabulary import Term, Vocabulary
+from handbook.plans import years
+from handbook.plans.grades import GRADES, grade_keys
+from handbook.plans.model import STATUS_ALIASES, Level, Plan, Status
+from handbook.plans.problems import quote
+from handbook.vocabularies.audiences import AudienceGroup
+from handbook.vocabularies.involvement import InvolvementType
+from handbook.vocabularies.strategies import Strategy
+from handbook.vocabularies.vocabulary import Term, Vocabulary
 
 T = TypeVar("T", bound=Term)
 

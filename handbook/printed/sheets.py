@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from handbook.library import GoalRef
-from handbook.model import Activity, Level
+from handbook.plans.model import Activity, Level
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from handbook import limits
+from handbook.plans import limits
 
 GUARDED = ("plans", "docs", "overrides")
 """The folders whose files reach the site: plans, hand-written pages, theme templates."""

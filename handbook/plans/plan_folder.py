@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from handbook.problems import PlanProblem
+from handbook.plans.problems import PlanProblem
 
 PLAN_SUFFIX = ".md"
 ALLOWED = frozenset({"README.md", ".gitkeep"})

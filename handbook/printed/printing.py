@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from handbook import sheets
 from handbook.library import GoalRef
+from handbook.printed import sheets
 
 MM = 72 / 25.4
 """Points per millimetre."""

@@ -22,8 +22,8 @@ from typing import Any
 
 import yaml
 
-from handbook import limits
-from handbook.problems import quote
+from handbook.plans import limits
+from handbook.plans.problems import quote
 
 CORE = "tag:yaml.org,2002:"
 CORE_TAGS = frozenset(f"{CORE}{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map"))

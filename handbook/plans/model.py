@@ -31,12 +31,12 @@ from pydantic.config import JsonDict
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
-from handbook import limits, years
-from handbook.audiences import AUDIENCE_GROUPS, AudienceGroup
-from handbook.involvement import INVOLVEMENT_TYPES, InvolvementType
-from handbook.problems import quote
-from handbook.strategies import STRATEGIES, Strategy
-from handbook.vocabulary import Vocabulary
+from handbook.plans import limits, years
+from handbook.plans.problems import quote
+from handbook.vocabularies.audiences import AUDIENCE_GROUPS, AudienceGroup
+from handbook.vocabularies.involvement import INVOLVEMENT_TYPES, InvolvementType
+from handbook.vocabularies.strategies import STRATEGIES, Strategy
+from handbook.vocabularies.vocabulary import Vocabulary
 
 _CONTROL_RANGES = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 CONTROL_CHARACTER = re.compile(f"[{_CONTROL_RANGES}]")
@@ -500,7 +500,7 @@ class Goal(_Strict):
         title="Audience groups",
         description=(
             "The audience groups the goal reaches, where matching its audience text misses them; "
-            "replaces the matching (see handbook/data/audiences.yml)."
+            "replaces the matching (see handbook/vocabularies/data/audiences.yml)."
         ),
     )
     results: Text | None = Field(

@@ -1,6 +1,6 @@
 """The JSON Schema of plan front matter, for editors' tools, made from the pydantic model.
 
-`python -m handbook.schema` prints it; `make schema` writes `schema/plan.schema.json`,
+`python -m handbook.plans.schema` prints it; `make schema` writes `schema/plan.schema.json`,
 which plan files name in their first front-matter line so that editors with a YAML
 language server get completion and inline errors. A test fails when the committed
 file and the model disagree, and the site publishes the same schema.
@@ -16,7 +16,7 @@ import json
 import sys
 from typing import Any
 
-from handbook.model import PlanFrontMatter
+from handbook.plans.model import PlanFrontMatter
 
 SCHEMA_PATH = "schema/plan.schema.json"
 

@@ -19,7 +19,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from handbook.atomic import written_whole
+from handbook.outputs.atomic import written_whole
 
 FOLDER = "partnerships-handbook"
 """The one folder in the zip; a person opens `partnerships-handbook/index.html`."""
@@ -54,7 +54,7 @@ def write_zip(site: Path, target: Path) -> int:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
-        print("usage: python -m handbook.offline SITE_DIR ZIP_FILE", file=sys.stderr)
+        print("usage: python -m handbook.outputs.offline SITE_DIR ZIP_FILE", file=sys.stderr)
         return 2
     site, target = Path(argv[0]), Path(argv[1])
     try:

@@ -16,10 +16,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from handbook import urls
-from handbook.grades import grade_keys
 from handbook.library import ActivityRef, Library
-from handbook.model import Goal
-from handbook.progress import STATUSES
+from handbook.library.progress import STATUSES
+from handbook.plans.grades import grade_keys
+from handbook.plans.model import Goal
 
 FIELDS = (
     "plan", "plan_title", "level", "year", "goal", "goal_title", "activity", "text", "strategies", "type",

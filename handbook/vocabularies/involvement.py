@@ -6,7 +6,7 @@ framework numbers them (see `vocabulary`).
 
 from __future__ import annotations
 
-from handbook.vocabulary import DATA, Term, Vocabulary, load_vocabulary
+from handbook.vocabularies.vocabulary import DATA, Term, Vocabulary, load_vocabulary
 
 
 class InvolvementType(Term):

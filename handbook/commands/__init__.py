@@ -1,0 +1,1 @@
+"""The commands a maintainer or editor runs: `make check`, `make new-plan`."""
