@@ -23,7 +23,7 @@ from handbook.browser.downloads import catalogue_data
 from handbook.plans.loading import load_library
 from handbook.urls import Urls
 from tests.support.plans import SCHOOL_DISTRICT
-from tests.support.project import make_project
+from tests.support.project import ROOT, make_project
 
 ORDERED = """
     ---
@@ -175,3 +175,14 @@ def test_views_are_worked_out_from_bit_sets_fast_enough_for_a_state(tmp_path: Pa
     write_plans(project / "plans", 300)
     many = {view.key for view in views(catalogue_data(load_library(project / "plans"), Urls(True)))}
     assert len(many) < 2 * len(few)
+
+
+def test_the_catalogue_page_tells_its_script_the_views_filters_and_rows(sample_site: Any) -> None:
+    """Said once, in Python: the script reads the filters views are made of and the rows they
+    hold from the page, not from a list of its own."""
+    table = sample_site.content("catalogue/").select_one("#catalogue-table")
+    assert table is not None
+    assert table["data-facets"].split() == list(FACETS)
+    assert int(table["data-page"]) == VIEW_ROWS
+    script = (ROOT / "docs" / "javascripts" / "catalogue.js").read_text("utf-8")
+    assert "var FACETS = [" not in script  # no list of its own

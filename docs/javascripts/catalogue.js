@@ -18,11 +18,12 @@
   var table = document.getElementById("catalogue-table");
   if (!form || !table) return;
 
-  var PAGE = 100;
+  // Rows a page shows, and the filters views are made of in their order: written on the table
+  // by the page (VIEW_ROWS and FACETS in handbook/browser/catalogue_views.py), said once.
+  var PAGE = Number(table.getAttribute("data-page")) || 100;
+  var FACETS = (table.getAttribute("data-facets") || "").split(" ").filter(Boolean);
   // Not "q": Material opens its own search dialog for a q= parameter.
   var FILTERS = ["level", "plan", "year", "strategy", "type", "audience", "grade", "status", "practice", "text"];
-  // The filters views are made of, in their order (FACETS in catalogue_views.py).
-  var FACETS = ["level", "year", "strategy", "type", "audience", "grade", "status", "practice"];
   var viewsUrl = table.getAttribute("data-views");
   var wholeUrl = table.getAttribute("data-whole");
   var body = table.tBodies[0];

@@ -12,7 +12,7 @@ from itertools import chain, groupby
 from typing import Any
 
 from handbook import urls
-from handbook.browser.catalogue_views import ALL, View, plan_views, view_data, views
+from handbook.browser.catalogue_views import ALL, FACETS, VIEW_ROWS, View, plan_views, view_data, views
 from handbook.browser.downloads import (
     activity_row,
     catalogue_data,
@@ -51,6 +51,8 @@ class Catalogue(Family):
                 ],
                 practices=any(item.activity.practice for item in self.library.activities()),
                 views=self._views_folder(),
+                facets=FACETS,  # the view files' filters and rows, as the script reads them
+                view_rows=VIEW_ROWS,
             ),
             self.renderer.inputs("catalogue.html", every_plan=True),
             wide=True,
