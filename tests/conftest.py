@@ -13,6 +13,7 @@ marker of its own.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import subprocess
 import zipfile
@@ -85,8 +86,15 @@ def _tier(item: pytest.Item) -> str:
         return "browser"
     if path.stem == "test_serve" or "serving(" in source:
         return "serve"
-    module = inspect.getsource(item.module) if isinstance(item, pytest.Function) and item.module else ""
-    return "site" if any(word in module for word in SITE_WORDS) else "unit"
+    builds = isinstance(item, pytest.Function) and item.module is not None and _builds(item.module)
+    return "site" if builds else "unit"
+
+
+@functools.cache
+def _builds(module: Any) -> bool:
+    """Whether a test module builds sites or runs commands (read once per module, not per test)."""
+    source = inspect.getsource(module)
+    return any(word in source for word in SITE_WORDS)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -157,6 +157,10 @@
     ["\u2067", "U+2067, right-to-left isolate"], ["\u2068", "U+2068, first strong isolate"],
     ["\u2069", "U+2069, pop directional isolate"]
   ];
+  var HIDDEN = [
+    [OTHER_LINE_BREAKS, "holds an invisible line break ({name}), which the YAML reader takes for the start of a new line that the screen does not show: remove it"],
+    [DIRECTION_CONTROLS, "holds an invisible direction control ({name}), which makes the screen show the line in another order than it is read: remove it"]
+  ];
 
   var YAML_HINTS = [
     ["bad indentation of a mapping entry", "a value holds ': '; put the whole value in quotes"],
@@ -222,23 +226,16 @@
     if (!parts.bodyLine) return { problems: [{ line: 1, path: "", message: "the front matter is never closed: add a line '---' after its last line (before the introduction, if there is one)" }] };
     var offset = 2, tabs = [], hidden = [];
     linesOf(parts.front).forEach(function (line, index) {
-      OTHER_LINE_BREAKS.forEach(function (pair) {
-        if (line.indexOf(pair[0]) >= 0) {
-          hidden.push({ line: index + offset, path: "", message: "holds an invisible line break (" + pair[1] + "), which the YAML reader takes for the start of a new line that the screen does not show: remove it" });
-        }
+      HIDDEN.forEach(function (kind) {
+        kind[0].forEach(function (pair) {
+          if (line.indexOf(pair[0]) >= 0) hidden.push({ line: index + offset, path: "", message: kind[1].replace("{name}", pair[1]) });
+        });
       });
-      DIRECTION_CONTROLS.forEach(function (pair) {
-        if (line.indexOf(pair[0]) >= 0) {
-          hidden.push({ line: index + offset, path: "", message: "holds an invisible direction control (" + pair[1] + "), which makes the screen show the line in another order than it is read: remove it" });
-        }
-      });
-    });
-    if (hidden.length) return { problems: hidden };
-    linesOf(parts.front).forEach(function (line, index) {
       if (/^\s*\t/.test(line) && line.slice(0, line.length - line.replace(/^\s+/, "").length).indexOf("\t") >= 0) {
         tabs.push({ line: index + offset, path: "", message: "tab character: indent with spaces, not tabs" });
       }
     });
+    if (hidden.length) return { problems: hidden };
     if (tabs.length) return { problems: tabs };
     var refused = unreadable(parts.front);
     if (refused) return { problems: [{ line: refused.line + offset, path: "", message: refused.message }] };

@@ -87,6 +87,12 @@ class _Markdown(markdown.Extension):
 _markdown = markdown.Markdown(extensions=[*EXTENSIONS, _Markdown()], output_format="html")
 
 
+_ATTRIBUTES = {
+    tag: names | set(MARKED_ATTRIBUTES) if tag == "*" else names for tag, names in ALLOWED_ATTRIBUTES.items()
+}
+"""What nh3 is asked to keep: the allowlist, and ids and classes for `_marked_only` to sort."""
+
+
 def _marked_only(element: str, attribute: str, value: str) -> str | None:
     """nh3's attribute filter: an id or class stays only where Markdown made it (marked),
     without its mark; every other allowed attribute stays as it is."""
@@ -98,13 +104,11 @@ def _marked_only(element: str, attribute: str, value: str) -> str | None:
 def sanitize(html: str) -> Markup:
     """HTML limited to the allowlist, safe to place in a page as it is: ids and classes only
     where Python-Markdown marked them as its own (see the module's docstring)."""
-    attributes = {tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()}
-    attributes["*"] |= set(MARKED_ATTRIBUTES)
     return Markup(
         nh3.clean(
             html,
             tags=ALLOWED_TAGS,
-            attributes=attributes,
+            attributes=_ATTRIBUTES,
             attribute_filter=_marked_only,
             url_schemes=URL_SCHEMES,
             link_rel="noopener noreferrer",

@@ -126,12 +126,12 @@ _HIDDEN = (
 )
 
 
-def _hidden_characters(source: str, front: str, line_offset: int) -> list[PlanProblem]:
+def _hidden_characters(source: str, front_lines: list[str], line_offset: int) -> list[PlanProblem]:
     """A problem for each line of the front matter that holds a line end only YAML sees, or a
     character that reorders what the screen shows."""
     return [
         PlanProblem(source, number, "", message.format(name=name))
-        for number, line in enumerate(lines_of(front), start=line_offset)
+        for number, line in enumerate(front_lines, start=line_offset)
         for characters, message in _HIDDEN
         for char, name in characters.items()
         if char in line
@@ -196,12 +196,13 @@ def read_plan(path: Path, source: str, root: Path | None = None) -> Plan | list[
                 "(before the introduction, if there is one)",
             ),
         ]
-    hidden = _hidden_characters(source, front, line_offset)
+    front_lines = lines_of(front)
+    hidden = _hidden_characters(source, front_lines, line_offset)
     if hidden:
         return [*problems, *hidden]
     tabs = [
         PlanProblem(source, number, "", "tab character: indent with spaces, not tabs")
-        for number, text_line in enumerate(lines_of(front), start=line_offset)
+        for number, text_line in enumerate(front_lines, start=line_offset)
         if "\t" in text_line[: len(text_line) - len(text_line.lstrip())]
     ]
     if tabs:

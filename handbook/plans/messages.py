@@ -94,8 +94,7 @@ def validation_message(error: ErrorDetails) -> str:
         return f"{len(str(value)):,} characters; a text may hold at most {limits.TEXT_CHARACTERS:,}"
     if kind == "string_pattern_mismatch":
         control = CONTROL_CHARACTER.search(str(value))
-        shown = control.group().encode("unicode_escape").decode("ascii") if control else "?"
-        return f"holds the control character {shown}, which text never needs: remove it"
+        return unneeded_character(control.group() if control else None)
     if kind in ("list_type", "tuple_type"):
         if isinstance(value, str):
             return f"must be a list, not text (write [{quote(value)}] or one '- item' per line)"
@@ -115,13 +114,17 @@ def validation_message(error: ErrorDetails) -> str:
     return str(error["msg"])
 
 
+def unneeded_character(char: str | None) -> str:
+    """What is wrong with a character no text needs (a control character, a non-character),
+    shown as an escape: one wording for the model's check and the YAML reader's."""
+    shown = char.encode("unicode_escape").decode("ascii") if char else "?"
+    what = "character" if char and unicodedata.category(char) != "Cc" else "control character"
+    return f"holds the {what} {shown}, which text never needs: remove it"
+
+
 def character_problem(source: str, line: int, code: int | str) -> PlanProblem:
-    """A character the YAML reader refuses (a control character, a non-character), named
-    the way Unicode names it, never in the reader's own words (`position 10`)."""
-    char = chr(code) if isinstance(code, int) else code
-    shown = char.encode("unicode_escape").decode("ascii")
-    what = "control character" if unicodedata.category(char) == "Cc" else "character"
-    return PlanProblem(source, line, "", f"holds the {what} {shown}, which text never needs: remove it")
+    """A character the YAML reader refuses, never said in the reader's own words (`position 10`)."""
+    return PlanProblem(source, line, "", unneeded_character(chr(code) if isinstance(code, int) else code))
 
 
 # What PyYAML says, and what it usually means in a plan file.
