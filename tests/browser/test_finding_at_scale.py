@@ -16,7 +16,7 @@ from bench.synthetic import write_plans
 from handbook.plans.grades import grade_keys
 from handbook.plans.loading import load_library
 from tests.browser.conftest import settle
-from tests.browser.test_site_search import search_box_focused
+from tests.browser.test_site_search import insert_query
 from tests.support.project import Site, build_site, make_project
 from tests.support.search import published_records
 from tests.support.web import serve_site
@@ -303,9 +303,7 @@ def test_site_search_among_a_thousand_plans_shows_twenty_that_say_every_word_fro
     assert 20 < len(holding) < len(documents) / 5
     files = loaded_files(page, large_url)
     page.goto(large_url)
-    page.keyboard.press("/")
-    search_box_focused(page)
-    page.keyboard.insert_text("Juniper newsletter")
+    insert_query(page, "Juniper newsletter")
     page.locator(".md-search-result__item").first.wait_for()
     page.wait_for_load_state("networkidle")
     assert page.locator(".md-search-result__meta").inner_text() == "20 matching documents"
