@@ -54,3 +54,46 @@ def test_checkouts_leave_no_credentials_behind(path: Path) -> None:
     assert checkouts
     for step in checkouts:
         assert step.get("with", {}).get("persist-credentials") is False
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_no_script_has_an_expression_written_into_it(path: Path) -> None:
+    """A `${{ }}` in a `run:` script is pasted in before the shell reads it (a branch name or a
+    title could add commands); values reach scripts as environment variables instead."""
+    steps = [step for job in workflow(path)["jobs"].values() for step in job["steps"]]
+    assert [step.get("name") for step in steps if "${{" in str(step.get("run", ""))] == []
+
+
+def pull_request_steps() -> list[dict[str, Any]]:
+    steps: list[dict[str, Any]] = workflow(ROOT / ".github" / "workflows" / "pull-request.yml")["jobs"][
+        "check"
+    ]["steps"]
+    return steps
+
+
+def test_the_pull_request_summary_says_where_the_preview_is_and_how_to_open_it() -> None:
+    steps = pull_request_steps()
+    names = [step.get("name") for step in steps]
+    upload = steps[names.index("Upload the site to preview")]
+    tell = steps[names.index("Say where the preview is")]
+    assert names.index("Say where the preview is") == names.index("Upload the site to preview") + 1
+    assert tell["if"] == "always()", "say so also when there is no preview"
+    assert tell["env"]["UPLOADED"] == f"${{{{ steps.{upload['id']}.outcome }}}}"
+    script = tell["run"]
+    assert script.count('>> "$GITHUB_STEP_SUMMARY"') == 2
+    for words in (
+        f"**{upload['with']['name']}**",
+        "**Artifacts**",
+        "unzip",
+        "index.html",
+        "python3 -m http.server",
+    ):
+        assert words in script
+    assert "uses" not in tell and "secrets" not in str(tell)
+
+
+def test_make_check_reports_to_github_and_the_tests_do_not() -> None:
+    """`make check` marks problems on the pull request; the tests' own broken plans must not."""
+    runs = {step.get("name"): str(step.get("run", "")) for step in pull_request_steps()}
+    assert runs["Validate the plans"] == "make check"
+    assert runs["Run the tests"] == "env -u GITHUB_ACTIONS -u GITHUB_STEP_SUMMARY make test"

@@ -4,19 +4,30 @@ Exit status 0 when every plan is valid, 1 with one line per problem otherwise. T
 what `make check` and the editors' pull-request check run; the site build runs the same
 validation and fails with the same lines. Beside the plans it checks the repository's
 other folders that reach the site (`docs/`, `overrides/`) for links that lead outside it.
+
+Under GitHub Actions (`GITHUB_ACTIONS=true`) each problem is also marked on its plan's line
+in the pull request, and when `GITHUB_STEP_SUMMARY` names a file the run's summary lists
+them in words (`handbook.commands.github`); see `report_to_github` for how the log reads.
+There the plain lines are printed with any `##[` in a plan's words escaped
+(`github.log_line`), since the runner obeys that anywhere in a line.
 """
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from handbook.commands import github
 from handbook.plans.loading import PlanErrors, load_library
+from handbook.plans.problems import PlanProblem
 from handbook.plans.repository import GUARDED
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    on_github = os.environ.get("GITHUB_ACTIONS") == "true"
     plans_dir = Path(args[0]) if args else Path("plans")
     if not plans_dir.is_dir():
         print(f"{plans_dir}: no such folder of plans", file=sys.stderr)
@@ -26,19 +37,58 @@ def main(argv: list[str] | None = None) -> int:
         guarded = [root / name for name in GUARDED if root / name != plans_dir.absolute()]
         library = load_library(plans_dir, source_prefix=plans_dir.as_posix(), guarded=guarded)
     except PlanErrors as errors:
-        print(errors, file=sys.stderr)
+        if on_github:
+            for problem in errors.problems:
+                print(github.log_line(str(problem)), file=sys.stderr)
+        else:
+            print(errors, file=sys.stderr)
         count = len(errors.problems)
         print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
+        report_to_github(errors.problems, "error", os.environ)
         return 1
     goals = sum(len(plan.goals) for plan in library.plans)
     for notice in library.notices:
-        print(notice)
+        print(github.log_line(str(notice)) if on_github else notice)
     count = len(library.notices)
     notices = f" ({count} notice{'s' if count != 1 else ''} above, worth a look)" if count else ""
-    print(
-        f"{len(library.plans)} plans, {goals} goals, {library.activity_count()} activities: all valid{notices}."
-    )
+    totals = f"{len(library.plans)} plans, {goals} goals, {library.activity_count()} activities"
+    print(f"{totals}: all valid{notices}.")
+    report_to_github(library.notices, "notice", os.environ, totals=totals)
     return 0
+
+
+def report_to_github(
+    problems: Sequence[PlanProblem], kind: github.Kind, environ: Mapping[str, str], *, totals: str = ""
+) -> None:
+    """The problems again, for GitHub, after the plain report: annotations under Actions, and
+    the run's summary when there is one. Without either variable, nothing.
+
+    The plain lines stay, and the annotations come after them, folded in a group. In a GitHub
+    log an annotation's line shows as "Error: <message>", without its file and line, so the
+    plain lines are what a reader of the log can act on and copy, and read as they do on a
+    computer; the annotations are for the pull request, where each sits on its plan's line,
+    and shown one after another in the log they would only say everything twice. They go to
+    standard output, where the runner reads commands, after the report on standard error is
+    flushed, so the log keeps this order.
+    """
+    if environ.get("GITHUB_ACTIONS") == "true" and problems:
+        sys.stderr.flush()
+        label = "notice" if kind == "notice" else "problem"
+        print(
+            f"::group::The same {len(problems)} {label}{'s' if len(problems) != 1 else ''}, "
+            "marked on their lines in the pull request"
+        )
+        for problem in problems:
+            print(github.annotation(problem, kind))
+        print("::endgroup::", flush=True)
+    summary_file = environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:
+        text = github.summary(problems, kind, guide=github.guide_url(environ), totals=totals)
+        try:
+            with open(summary_file, "a", encoding="utf-8") as file:
+                file.write(text)
+        except OSError as error:
+            print(f"{summary_file}: could not add the summary: {error.strerror}", file=sys.stderr)
 
 
 if __name__ == "__main__":
