@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from handbook.browser.contract import contract
 from handbook.plans.loading import load_library
 from tests.support.project import SEEDS, Site, text_of
 from tests.support.search import published_records
@@ -294,3 +295,23 @@ def test_the_repository_link_fetches_nothing_from_the_code_host(sample_site: Sit
     page = sample_site.page("plans/sample-state-plan/")
     assert page.select_one("a.md-source")["href"] == REPO
     assert page.select_one('[data-md-component="source"]') is None
+
+
+def test_fields_are_named_alike_on_the_plan_page_the_goal_page_and_the_form(sample_site: Site) -> None:
+    """One name per field, the printed template's: a school plan's "Persons in charge and
+    helping" is that on its plan page, its goal template and the form's contract."""
+    school_page = sample_site.content("plans/sample-school-plan/")
+    school_terms = {text_of(dt) for dt in school_page.select("dl.handbook-details dt")}
+    assert "Persons in charge and helping" in school_terms and "Responsibilities" not in school_terms
+    assert "Preparations needed" in school_terms or "Preparations" not in school_terms
+    goal_facts = {text_of(dt) for dt in school_page.select("dl.handbook-goal-facts dt")}
+    assert "How each result is measured" in goal_facts
+    school_goal = sample_site.content("plans/sample-school-plan/goal-1/")
+    headers = [text_of(th) for th in school_goal.select("table.handbook-template thead th")]
+    assert "Persons in charge and helping" in headers
+    assert "How each result is measured" in {text_of(dt).rstrip(":") for dt in school_goal.select("dl dt")}
+    activity = contract()["schema"]["$defs"]["Activity"]["properties"]
+    assert activity["responsible"]["title"] == "Responsibilities"
+    assert activity["responsible"]["x-labels"] == {"school": "Persons in charge and helping"}
+    goal = contract()["schema"]["$defs"]["Goal"]["properties"]
+    assert goal["measures"]["title"] == "How each result is measured"

@@ -20,6 +20,7 @@ from typing import Any
 from handbook.plans import limits, years
 from handbook.plans.model import KIND_ALIASES, STATUS_ALIASES, Activity, Goal, Plan, PlanFrontMatter
 from handbook.plans.schema import plan_schema
+from handbook.vocabularies import fields
 from handbook.vocabularies.audiences import AUDIENCE_GROUPS
 from handbook.vocabularies.involvement import INVOLVEMENT_TYPES
 from handbook.vocabularies.strategies import STRATEGIES
@@ -50,6 +51,11 @@ def contract() -> dict[str, Any]:
             "prose_links": limits.PROSE_LINKS,
         },
         "years": {"example": years.EXAMPLE},
+        # The introduction is the text after the front matter, not a schema field: its words here.
+        "introduction": {
+            "title": fields.PLAN["introduction"].label,
+            "description": fields.PLAN["introduction"].hint,
+        },
     }
 
 

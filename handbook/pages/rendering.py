@@ -21,6 +21,7 @@ from markupsafe import Markup
 from handbook import urls
 from handbook.library import Library
 from handbook.pages.content import Inputs
+from handbook.vocabularies import fields
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 
@@ -32,6 +33,8 @@ _env = jinja2.Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
+# Fields are named as the printed templates name them, on every page (handbook/vocabularies/fields.py).
+_env.globals.update(activity_label=fields.activity_label, goal_label=fields.goal_label)
 
 
 @cache

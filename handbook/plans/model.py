@@ -33,6 +33,7 @@ from pydantic_core import CoreSchema, PydanticCustomError
 
 from handbook.plans import limits, years
 from handbook.plans.problems import quote
+from handbook.vocabularies import fields as words
 from handbook.vocabularies.audiences import AUDIENCE_GROUPS, AudienceGroup
 from handbook.vocabularies.involvement import INVOLVEMENT_TYPES, InvolvementType
 from handbook.vocabularies.strategies import STRATEGIES, Strategy
@@ -327,50 +328,22 @@ class _Strict(BaseModel):
 class Activity(_Strict):
     """One numbered activity of a goal, with the template's optional details."""
 
-    text: Text = Field(title="Activity", description="What will be done, as the plan words it.")
-    page: PageNumber | None = Field(
-        default=None,
-        title="Page",
-        description="1 = conducted at the plan's own level; 2 = builds capacity of the level below.",
-    )
-    dates: Text | None = Field(default=None, title="Dates", description="When it takes place.")
-    responsible: Text | None = Field(default=None, title="Responsible", description="Who is responsible.")
-    expected_results: Text | None = Field(
-        default=None, title="Expected results", description="What it should achieve."
-    )
-    costs: Text | None = Field(
-        default=None, title="Costs", description="Costs and where the money comes from."
-    )
+    text: Text = Field(**words.ACTIVITY["text"].schema())
+    page: PageNumber | None = Field(default=None, **words.ACTIVITY["page"].schema())
+    dates: Text | None = Field(default=None, **words.ACTIVITY["dates"].schema())
+    responsible: Text | None = Field(default=None, **words.ACTIVITY["responsible"].schema())
+    expected_results: Text | None = Field(default=None, **words.ACTIVITY["expected_results"].schema())
+    costs: Text | None = Field(default=None, **words.ACTIVITY["costs"].schema())
     type: TypeName | None = Field(
         default=None,
         validate_default=True,
-        title="Type of involvement",
-        description="School plans: the type of involvement (1-6 or its name); required there.",
-        json_schema_extra={"x-levels": ["school"], "x-required-in": ["school"]},
+        **words.ACTIVITY["type"].schema(**{"x-levels": ["school"], "x-required-in": ["school"]}),
     )
-    grades: GradesText | None = Field(
-        default=None,
-        title="Grades",
-        description="School plans: the grades it involves.",
-        json_schema_extra=SCHOOL,
-    )
-    preparations: Text | None = Field(
-        default=None,
-        title="Preparations",
-        description="School plans: preparations needed.",
-        json_schema_extra=SCHOOL,
-    )
-    status: StatusName | None = Field(
-        default=None, title="Status", description="Where it stands: planned, in progress, done or not done."
-    )
-    outcome: Text | None = Field(
-        default=None, title="Outcome", description="What happened, and what it achieved."
-    )
-    practice: bool = Field(
-        default=False,
-        title="Promising practice",
-        description="true: put forward as a promising practice of the plan's year (needs an outcome and the plan's year).",
-    )
+    grades: GradesText | None = Field(default=None, **words.ACTIVITY["grades"].schema(**SCHOOL))
+    preparations: Text | None = Field(default=None, **words.ACTIVITY["preparations"].schema(**SCHOOL))
+    status: StatusName | None = Field(default=None, **words.ACTIVITY["status"].schema())
+    outcome: Text | None = Field(default=None, **words.ACTIVITY["outcome"].schema())
+    practice: bool = Field(default=False, **words.ACTIVITY["practice"].schema())
 
     @field_validator("practice", mode="after")
     @classmethod
@@ -470,56 +443,31 @@ class Goal(_Strict):
     the desired `results` and how they are `measures`d.
     """
 
-    title: Text = Field(title="Goal", description="The goal, as the plan words it.")
+    title: Text = Field(**words.GOAL["title"].schema())
     kind: GoalKindName | None = Field(
         default=None,
         validate_default=True,
-        title="Kind of goal",
-        description="School plans: academic, behavior or climate.",
-        json_schema_extra={"x-levels": ["school"], "x-required-in": ["school"]},
+        **words.GOAL["kind"].schema(**{"x-levels": ["school"], "x-required-in": ["school"]}),
     )
     strategies: list[StrategyName] = Field(
         default=None,  # replaced by [] or an error by the validators below
         validate_default=True,
         max_length=len(STRATEGIES),
-        title="Leadership strategies",
-        description="The leadership strategies this goal uses (required in state and district plans).",
-        json_schema_extra=LEADERSHIP_REQUIRED,
+        **words.GOAL["strategies"].schema(**LEADERSHIP_REQUIRED),
     )
     audience: Text | None = Field(
-        default=None,
-        validate_default=True,
-        title="Target audience",
-        description="The target audience, as written (required in state and district plans).",
-        json_schema_extra=LEADERSHIP_REQUIRED,
+        default=None, validate_default=True, **words.GOAL["audience"].schema(**LEADERSHIP_REQUIRED)
     )
     audience_groups: list[AudienceGroupName] | None = Field(
         default=None,
         min_length=1,
         max_length=len(AUDIENCE_GROUPS),
-        title="Audience groups",
-        description=(
-            "The audience groups the goal reaches, where matching its audience text misses them; "
-            "replaces the matching (see handbook/vocabularies/data/audiences.yml)."
-        ),
+        **words.GOAL["audience_groups"].schema(),
     )
-    results: Text | None = Field(
-        default=None,
-        title="Desired results",
-        description="School plans: the desired results.",
-        json_schema_extra=SCHOOL,
-    )
-    measures: Text | None = Field(
-        default=None,
-        title="Measures",
-        description="School plans: how each result is measured.",
-        json_schema_extra=SCHOOL,
-    )
+    results: Text | None = Field(default=None, **words.GOAL["results"].schema(**SCHOOL))
+    measures: Text | None = Field(default=None, **words.GOAL["measures"].schema(**SCHOOL))
     activities: list[ActivityEntry] = Field(
-        title="Activities",
-        min_length=1,
-        max_length=limits.ACTIVITIES,
-        description="The activities, in order; short or long form.",
+        min_length=1, max_length=limits.ACTIVITIES, **words.GOAL["activities"].schema()
     )
 
     @field_validator("strategies", mode="before")
@@ -588,29 +536,14 @@ LevelName = Annotated[
 class PlanFrontMatter(_Strict):
     """The YAML front matter of a plan file: the contract editors write to."""
 
-    title: Text = Field(title="Title", description="The plan's title, as printed.")
-    level: LevelName = Field(title="Level", description="state, district or school.")
-    organization: Text | None = Field(default=None, title="Organization", description="Whose plan it is.")
-    year: SchoolYear | None = Field(
-        default=None, title="School year", description='The school year the plan is for, like "2026-27".'
-    )
-    previous: Text | None = Field(
-        default=None,
-        title="Previous year's plan",
-        description="The slug of the same organization's plan for an earlier year (its file name without .md).",
-    )
-    closing: Prose | None = Field(
-        default=None, title="Closing", description="Markdown shown after the goals."
-    )
-    district: Text | None = Field(
-        default=None,
-        title="District",
-        description="School plans: the slug of the district's plan (its file name without .md).",
-        json_schema_extra=SCHOOL,
-    )
-    goals: list[Goal] = Field(
-        title="Goals", min_length=1, max_length=limits.GOALS, description="The goals, in order."
-    )
+    title: Text = Field(**words.PLAN["title"].schema())
+    level: LevelName = Field(**words.PLAN["level"].schema())
+    organization: Text | None = Field(default=None, **words.PLAN["organization"].schema())
+    year: SchoolYear | None = Field(default=None, **words.PLAN["year"].schema())
+    previous: Text | None = Field(default=None, **words.PLAN["previous"].schema())
+    closing: Prose | None = Field(default=None, **words.PLAN["closing"].schema())
+    district: Text | None = Field(default=None, **words.PLAN["district"].schema(**SCHOOL))
+    goals: list[Goal] = Field(min_length=1, max_length=limits.GOALS, **words.PLAN["goals"].schema())
 
     @field_validator("district", mode="after")
     @classmethod

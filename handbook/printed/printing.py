@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from handbook.library import GoalRef
 from handbook.printed import sheets
+from handbook.vocabularies.fields import goal_label
 
 MM = 72 / 25.4
 """Points per millimetre."""
@@ -203,8 +204,8 @@ def school_goal_sheet(ref: GoalRef) -> Sheet:
     facts = [
         f"School plan: {plan.title}" + (f" ({plan.organization})" if plan.organization else ""),
         f"Goal {ref.number} ({goal.kind.value if goal.kind else ''}): {goal.title}",
-        f"Desired results: {goal.results or ''}",
-        f"How each result is measured: {goal.measures or ''}",
+        f"{goal_label('results', 'school')}: {goal.results or ''}",
+        f"{goal_label('measures', 'school')}: {goal.measures or ''}",
     ]
     rows = [form.cells(n, a) for n, a in enumerate(goal.activities, start=1)]
     return Sheet(f"{form.name}: Goal {ref.number}", facts, [Table(form.widths, form.headers, rows)])

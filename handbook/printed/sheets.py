@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from handbook.library import GoalRef
 from handbook.plans.model import Activity, Level
+from handbook.vocabularies.fields import activity_label
 
 
 @dataclass(frozen=True)
@@ -75,10 +76,10 @@ LEADERSHIP = Form(
     "Leadership Plan for Partnerships",
     (
         Column("Activities", 0.34, "text"),
-        Column("Dates", 0.13, "dates"),
-        Column("Responsibilities", 0.17, "responsible"),
-        Column("Expected results", 0.21, "expected_results"),
-        Column("Costs", 0.15, "costs"),
+        Column(activity_label("dates", "state"), 0.13, "dates"),
+        Column(activity_label("responsible", "state"), 0.17, "responsible"),
+        Column(activity_label("expected_results", "state"), 0.21, "expected_results"),
+        Column(activity_label("costs", "state"), 0.15, "costs"),
     ),
 )
 """The form of state and district plans, as the handbook prints it."""
@@ -87,11 +88,11 @@ SCHOOL = Form(
     "One-Year Action Plan for Partnerships",
     (
         Column("Activities", 0.29, "text"),
-        Column("Type of involvement", 0.15, "type"),
-        Column("Grades", 0.08, "grades"),
-        Column("Dates", 0.12, "dates"),
-        Column("Preparations needed", 0.19, "preparations"),
-        Column("Persons in charge and helping", 0.17, "responsible"),
+        Column(activity_label("type", "school"), 0.15, "type"),
+        Column(activity_label("grades", "school"), 0.08, "grades"),
+        Column(activity_label("dates", "school"), 0.12, "dates"),
+        Column(activity_label("preparations", "school"), 0.19, "preparations"),
+        Column(activity_label("responsible", "school"), 0.17, "responsible"),
     ),
 )
 """The form of a school's One-Year Action Plan."""
