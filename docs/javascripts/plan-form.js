@@ -5,9 +5,18 @@
  *
  * The form is drawn from the published JSON Schema (contribute/plan-contract.js): each
  * field's label, hint, levels and kind of input come from the model's own declaration, so
- * a field added to the contract appears here without a line of this file changing. The
- * draft lives in the browser (localStorage) until the editor starts over, so a reload or a
- * closed tab loses nothing. ?plan=<slug> starts from that plan (plans/<slug>/plan-data.js).
+ * a field added to the contract appears here without a line of this file changing; each is
+ * named as the plan's printed template names it (handbook/vocabularies/fields.py).
+ *
+ * Nothing typed is lost. Drafts live in the browser (localStorage), one per plan: the new
+ * plan's, and one for each plan whose changes were begun (?plan=<slug> starts from that
+ * plan, plans/<slug>/plan-data.js). Opening another plan leaves every other draft as it was;
+ * a draft that differs from the published plan is replaced only when the editor chooses;
+ * "Start over" and "Start from the published plan" can be undone.
+ *
+ * Problems are said in words ("Goal 1: choose at least one leadership strategy"), never as
+ * the field paths `make check` prints; each keeps its path and `make check`'s message in
+ * data attributes, which the tests compare with `make check`.
  */
 (function () {
   "use strict";
@@ -16,7 +25,8 @@
   if (!app || !contract || !checker) return;
 
   var schema = contract.schema, defs = schema.$defs;
-  var STORE = "handbook-plan-draft";
+  var DRAFTS = "handbook-plan-drafts"; // { new: draft, <slug>: draft }
+  var OLD_STORE = "handbook-plan-draft"; // the one draft of earlier versions of this form
   var MANY = 40; // more plans than this to choose from: a field to type in, not a list to scroll
   var LONG_FIELDS = ["text", "title", "audience", "results", "measures", "expected_results", "outcome", "preparations", "closing"];
   var PLAN_LEVELS = { state: "State", district: "District", school: "School" };
@@ -31,27 +41,109 @@
     });
   }
 
-  var state = restore() || blank();
+  var state = blank();
   var shown = {};      // field paths whose problems are shown (touched, or after "Check")
   var problems = [];
   var fileProblems = []; // what reading a pasted file found that its data no longer shows (a key given twice)
   var pending = null;
+  var published = {};  // slug -> the plan as the site publishes it (plan-data.js), once loaded
+  var undo = null;     // the draft a "Start over" or a choice replaced, until the next edit
 
   function blank() {
-    return { slug: "", existing: null, data: { goals: [{ activities: [{}] }] }, introduction: "" };
+    return { slug: "", existing: null, data: { goals: [{ activities: [{}] }] }, introduction: "", slugTyped: false };
   }
 
-  function restore() {
+  /* ---- drafts, one per plan ---- */
+
+  function readDrafts() {
     try {
-      var saved = JSON.parse(window.localStorage.getItem(STORE) || "null");
-      return saved && saved.data ? saved : null;
+      var drafts = JSON.parse(window.localStorage.getItem(DRAFTS) || "null") || {};
+      var old = JSON.parse(window.localStorage.getItem(OLD_STORE) || "null");
+      if (old && old.data) { // an earlier form's single draft becomes the draft of its plan
+        var key = old.existing || "new";
+        if (!drafts[key]) drafts[key] = old;
+        window.localStorage.setItem(DRAFTS, JSON.stringify(drafts));
+        window.localStorage.removeItem(OLD_STORE);
+      }
+      return drafts;
     } catch (error) {
-      return null;
+      return {};
     }
   }
 
+  function writeDrafts(drafts) {
+    try { window.localStorage.setItem(DRAFTS, JSON.stringify(drafts)); } catch (error) { /* private mode: the form still works */ }
+  }
+
+  function keyOf(draft) { return draft.existing || "new"; }
+
+  /* The draft is kept once the editor has changed something: opening a plan to read it makes
+     no draft of it. */
   function save() {
-    try { window.localStorage.setItem(STORE, JSON.stringify(state)); } catch (error) { /* private mode: the form still works */ }
+    if (!state.edited) return;
+    var drafts = readDrafts();
+    state.saved = new Date().toISOString();
+    drafts[keyOf(state)] = state;
+    writeDrafts(drafts);
+  }
+
+  function forget(key) {
+    var drafts = readDrafts();
+    delete drafts[key];
+    writeDrafts(drafts);
+  }
+
+  /* Whether a draft says what the published plan says (nothing to choose between). */
+  function samePlan(draft, plan) {
+    return checker.write(draft.data, draft.introduction) === checker.write(plan.front_matter, plan.introduction);
+  }
+
+  function titleOf(draft) {
+    var title = draft.data && typeof draft.data.title === "string" ? draft.data.title.trim() : "";
+    return title || (draft.existing && published[draft.existing] ? published[draft.existing].front_matter.title : "");
+  }
+
+  /* What the page is doing, in its heading: a new plan, or changes to a named one. */
+  function heading() {
+    var h1 = document.querySelector(".md-content h1");
+    var planTitle = state.existing ? (published[state.existing] ? published[state.existing].front_matter.title : state.existing) : "";
+    var words = planTitle ? "Propose changes to " + planTitle : "Propose a plan";
+    if (h1) h1.textContent = words;
+    document.title = document.title.replace(/^[^-–|]*/, words + " ");
+  }
+
+  /* The other drafts this browser holds, each a link back to it. */
+  function listDrafts() {
+    var box = document.getElementById("plan-drafts");
+    if (!box) return;
+    var drafts = readDrafts(), list = box.querySelector("ul");
+    list.textContent = "";
+    Object.keys(drafts).filter(function (key) { return key !== keyOf(state); }).sort().forEach(function (key) {
+      var draft = drafts[key], title = titleOf(draft);
+      var href = window.location.pathname + (key === "new" ? "" : "?plan=" + encodeURIComponent(key));
+      var words = key === "new" ? "A new plan" + (title ? ": " + title : " (no title yet)") : "Changes to " + (title || key);
+      var when = draft.saved ? new Date(draft.saved) : null;
+      list.appendChild(el("li", {}, [
+        el("a", { href: href, text: words }),
+        when && !isNaN(when) ? document.createTextNode(", last changed " + when.toLocaleString()) : null
+      ]));
+    });
+    box.hidden = !list.children.length;
+  }
+
+  /* A replaced draft can be had back, until the next edit. */
+  function offerUndo(words, previous, focusIt) {
+    undo = previous;
+    var box = document.getElementById("plan-form-undo");
+    box.querySelector("span").textContent = words + " ";
+    box.hidden = false;
+    if (focusIt) box.querySelector("button").focus();
+  }
+
+  function dropUndo() {
+    undo = null;
+    var box = document.getElementById("plan-form-undo");
+    if (box) box.hidden = true;
   }
 
   /* ---- the draft's data ---- */
@@ -108,6 +200,25 @@
     return needed || (field["x-required-in"] || []).indexOf(level()) >= 0;
   }
 
+  /* A field's name on this plan's level, as its printed template says it. */
+  function labelOf(field, name) {
+    var labels = field["x-labels"] || {};
+    return labels[level()] || field.title || name;
+  }
+
+  /* Said after a label: nothing when required, "(optional)", or, before a level is chosen, the
+     levels that require it, so that the label never contradicts the hint. */
+  function requirement(field, name, owner) {
+    if (isRequired(field, name, owner)) return "";
+    var levels = (field["x-required-in"] || []).slice();
+    if (!level() && levels.length) {
+      var names = levels.map(function (word) { return word; });
+      var last = names.pop();
+      return " (required for " + (names.length ? names.join(", ") + " and " + last : last) + " plans)";
+    }
+    return " (optional)";
+  }
+
   function enumOf(field) {
     if (field.enum) return field.enum;
     var branch = (field.anyOf || []).find(function (option) { return option.enum; });
@@ -122,10 +233,10 @@
     return field.description || (field.anyOf || []).map(function (o) { return o.description; }).filter(Boolean)[0] || "";
   }
 
-  function fieldBlock(path, field, labelText, required) {
+  function fieldBlock(path, field, labelText, suffix) {
     var key = id(path), value = at(path), name = path[path.length - 1];
     var hint = hintFor(field), hintId = key + "-hint", errorId = key + "-error";
-    var label = el("label", { for: key, text: labelText + (required ? "" : " (optional)") });
+    var label = el("label", { for: key, text: labelText + suffix });
     var described = (hint ? hintId + " " : "") + errorId;
     // Under every field: its hint (from the schema) and where its problem is said.
     var notes = [hint ? el("p", { class: "handbook-hint", id: hintId, text: hint }) : null, el("p", { class: "handbook-error", id: errorId })];
@@ -133,7 +244,7 @@
     var list = field.type === "array" || (field.anyOf || []).some(function (option) { return option.type === "array"; });
     if (list && vocabulary) {
       var box = el("fieldset", { class: "handbook-choices", id: key, "aria-describedby": described, "data-path": JSON.stringify(path) }, [
-        el("legend", { text: labelText + (required ? "" : " (optional)") })
+        el("legend", { text: labelText + suffix })
       ]);
       vocabulary.forEach(function (term, index) {
         var boxId = key + "-" + index;
@@ -179,7 +290,7 @@
       control = el("select", { id: key, "aria-describedby": described, onchange: function (event) {
         var chosen = event.target.value;
         edited(path, words && typeof words[0] === "number" && chosen ? +chosen : chosen, true);
-      } }, [el("option", { value: "", text: required ? "Choose one" : "(none)" })].concat(options.map(function (o) {
+      } }, [el("option", { value: "", text: suffix ? "(none)" : "Choose one" })].concat(options.map(function (o) {
         return el("option", { value: o[0], text: o[1], selected: o[0] === current });
       })));
     } else {
@@ -199,19 +310,21 @@
       return el("div", { class: "handbook-form-field handbook-unknown", id: id(where) }, [
         el("p", { text: key + ": " + JSON.stringify(value[key]) + " (not part of a plan)" }),
         el("p", { class: "handbook-error", id: id(where) + "-error" }),
-        el("button", { type: "button", class: "md-button", text: "Remove " + key, onclick: function () { delete at(path)[key]; structure(path); } })
+        el("button", { type: "button", class: "md-button", text: "Remove " + key, onclick: function () { delete at(path)[key]; state.edited = true; structure(path); } })
       ]);
     });
   }
 
-  function fields(path, owner, value, skip, only) {
+  /* The owner's fields but the skipped ones (`names`: these alone, in this order), and any key
+     the draft holds that no plan has. */
+  function fields(path, owner, value, skip, names) {
     var properties = owner.properties;
-    return Object.keys(properties).filter(function (name) {
+    return (names || Object.keys(properties)).filter(function (name) {
       return skip.indexOf(name) < 0 && applies(properties[name], value ? value[name] : undefined);
     }).map(function (name) {
       var field = properties[name];
-      return fieldBlock(path.concat(name), field, field.title || name, isRequired(field, name, owner));
-    }).concat(only ? [] : unknownKeys(path, value, properties));
+      return fieldBlock(path.concat(name), field, labelOf(field, name), requirement(field, name, owner));
+    }).concat(names ? [] : unknownKeys(path, value, properties));
   }
 
   function mover(label, list, index, path) {
@@ -267,17 +380,26 @@
     var slugField = el("div", { class: "handbook-form-field" }, [
       el("label", { for: "f-file", text: "File name" }),
       el("p", { class: "handbook-hint", id: "f-file-hint", text: state.existing
-        ? "The plan's file, plans/" + state.existing + ".md: its address on the site."
-        : "Lowercase words joined by '-', like riverside-elementary-2026-27: the plan's address on the site and its file, plans/<file name>.md." }),
+        ? "This plan's file, " + state.existing + ".md, and its address on the site: they stay as they are."
+        : "The plan's address on the site and the name of its file, made from the title and year as you type them; change it if you like. " +
+          "Small letters a to z, digits and hyphens, like riverside-elementary-2026-27." }),
       el("p", { class: "handbook-error", id: "f-file-error" }),
       el("input", { id: "f-file", type: "text", readonly: state.existing ? true : null, "aria-describedby": "f-file-hint f-file-error",
-        oninput: function (event) { state.slug = event.target.value.trim(); changed(false); },
+        autocomplete: "off", spellcheck: "false",
+        oninput: function (event) {
+          state.slug = event.target.value.trim();
+          state.slugTyped = state.slug !== "";
+          edits();
+          changed(false);
+        },
         onchange: function () { touch(["file"]); } })
     ]);
     slugField.querySelector("input").value = state.slug;
+    // Level first (it decides which fields the plan has), then the title the file name comes from.
+    fields([], schema, data, [], ["level", "title"]).forEach(function (node) { form.appendChild(node); });
     form.appendChild(slugField);
-    fields([], schema, data, ["goals", "closing"]).forEach(function (node) { form.appendChild(node); });
-    form.appendChild(fieldBlock(["introduction"], { description: "Markdown shown before the goals: who wrote the plan and for what." }, "Introduction", false));
+    fields([], schema, data, ["level", "title", "goals", "closing"]).forEach(function (node) { form.appendChild(node); });
+    form.appendChild(fieldBlock(["introduction"], contract.introduction, contract.introduction.title, " (optional)"));
     form.querySelector("#" + id(["introduction"])).value = state.introduction || "";
     form.appendChild(el("h2", { text: "Goals" }));
     form.appendChild(el("p", { class: "handbook-error", id: id(["goals"]) + "-error" }));
@@ -287,8 +409,13 @@
       structure(["goals", goals.length - 1, "title"]);
     } }));
     form.appendChild(el("h2", { text: "After the goals" }));
-    fields([], { properties: { closing: schema.properties.closing } }, data, [], true).forEach(function (node) { form.appendChild(node); });
+    fields([], schema, data, [], ["closing"]).forEach(function (node) { form.appendChild(node); });
     save();
+    heading();
+    listDrafts();
+    // The address names the plan the form holds, so a reload comes back to this draft.
+    var query = state.existing ? "?plan=" + encodeURIComponent(state.existing) : "";
+    if (window.location.search !== query) history.replaceState(null, "", window.location.pathname + query);
     refresh(false);
     if (focusPath) focus(focusPath);
   }
@@ -305,6 +432,7 @@
 
   /* After a goal or activity is added, moved or removed, or the level changes. */
   function structure(focusPath, direction) {
+    edits();
     save();
     draw();
     if (focusPath) focus(focusPath, direction);
@@ -312,10 +440,32 @@
 
   /* ---- checking and the plan file ---- */
 
+  /* The editor changed the draft: it is kept from now on, and what Undo held is let go. */
+  function edits() {
+    state.edited = true;
+    if (undo) dropUndo();
+  }
+
+  /* A file name made from the title and year, until the editor writes one. */
+  function suggestSlug() {
+    if (state.existing || state.slugTyped) return;
+    var title = typeof state.data.title === "string" ? state.data.title : "";
+    var words = title.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/['\u2019]/g, "")
+      .split(/[^a-z0-9]+/).filter(Boolean);
+    var year = state.data.year === undefined ? "" : String(state.data.year).toLowerCase().replace(/[^0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    var slug = words.join("-");
+    if (year && slug.indexOf(year) < 0) slug = slug ? slug + "-" + year : year;
+    state.slug = slug.slice(0, 80).replace(/-+$/, "");
+    var input = document.getElementById("f-file");
+    if (input) input.value = state.slug;
+  }
+
   function edited(path, value, now) {
     fileProblems = [];
+    edits();
     if (path[0] === "introduction") state.introduction = value;
     else put(path, value);
+    if (path.length === 1 && (path[0] === "title" || path[0] === "year")) suggestSlug();
     if (path.length === 1 && path[0] === "level") { touch(path); structure(path); return; } // other fields apply
     if (now) touch(path);
     else changed(false);
@@ -352,6 +502,7 @@
     var result = checker.check(state.data, state.introduction, { plans: plans, slug: state.slug || undefined });
     problems = fileProblems.concat(result.problems);
     if (!state.slug) problems.unshift({ path: "file", message: "required" });
+    problems.forEach(function (problem) { problem.words = inWords(problem); });
     document.querySelectorAll("#plan-form-fields [aria-invalid]").forEach(function (node) { node.removeAttribute("aria-invalid"); });
     document.querySelectorAll("#plan-form-fields .handbook-error").forEach(function (node) { node.textContent = ""; });
     var listed = [];
@@ -361,7 +512,7 @@
       if (!visible(problem)) return;
       listed.push(problem);
       if (place.error) {
-        place.error.textContent = (place.error.textContent ? place.error.textContent + " " : "") + problem.message;
+        place.error.textContent = (place.error.textContent ? place.error.textContent + " " : "") + problem.words.beside;
         place.node.setAttribute("aria-invalid", "true");
       }
     });
@@ -374,7 +525,7 @@
     var list = box.querySelector("ul");
     list.textContent = "";
     listed.forEach(function (problem) {
-      list.appendChild(el("li", { "data-path": problem.path }, [el("a", { href: "#" + problem.target, text: described(problem.path) + ": " + problem.message, onclick: function (event) {
+      list.appendChild(el("li", { "data-path": problem.path, "data-message": problem.message }, [el("a", { href: "#" + problem.target, text: problem.words.summary, onclick: function (event) {
         event.preventDefault();
         var target = document.getElementById(problem.target);
         if (target && target.tagName === "FIELDSET") target = target.querySelector("input, textarea, select") || target;
@@ -384,22 +535,80 @@
     box.hidden = !listed.length;
   }
 
-  /* A problem's place in words ("Goal 2, activity 1, Dates"), with the path `make check`
-     prints, so that the editor finds it here and in a reviewer's message. */
-  function described(path) {
-    if (path === "file") return "File name";
-    if (!path) return "Plan file";
-    var steps = parts(path), words = [], owner = schema;
+  /* ---- problems in words ---- */
+
+  /* Where a field is, and the field: ["goals", 0, "activities", 1, "dates"] ->
+     { place: "Goal 1, activity 2", field: <its schema>, name: "dates" }. */
+  function located(path) {
+    if (path === "file") return { place: "", field: null, name: "file", label: "File name" };
+    if (!path) return { place: "", field: null, name: "", label: "" };
+    var steps = parts(path), place = [], owner = schema, field = null, name = "";
     steps.forEach(function (step, index) {
       if (typeof step === "number") {
-        words.push(steps[index - 1] === "goals" ? "Goal " + (step + 1) : "activity " + (step + 1));
-        owner = steps[index - 1] === "goals" ? defs.Goal : defs.Activity;
-      } else if (step !== "goals" && step !== "activities" || index === steps.length - 1) {
-        var field = owner.properties && owner.properties[step];
-        words.push(field && field.title ? field.title : step === "introduction" ? "Introduction" : step);
+        var goal = steps[index - 1] === "goals";
+        place.push(goal ? "Goal " + (step + 1) : "activity " + (step + 1));
+        owner = goal ? defs.Goal : defs.Activity;
+        field = null;
+        name = "";
+      } else {
+        name = step;
+        field = step === "introduction" ? contract.introduction : owner.properties && owner.properties[step];
       }
     });
-    return words.join(", ") + " (" + path + ")";
+    var label = field ? labelOf(field, name) : name ? "'" + name + "'" : "";
+    return { place: place.join(", "), field: field, name: name, label: label };
+  }
+
+  function capital(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
+
+  /* What to ask for when a field is left out: its own words from the contract, or by its kind. */
+  function missingWords(where) {
+    if (where.name === "file") return "write a file name (it is made from the title as you type it)";
+    var field = where.field || {};
+    if (field["x-missing"]) return field["x-missing"];
+    var chosen = field.enum || field.anyOf || field.type === "array" || vocabularyOf(where.name);
+    return (chosen ? "choose the " : "write the ") + where.label.toLowerCase();
+  }
+
+  /* `make check`'s words for a file, said for the form: fields by their labels, not by the keys
+     and paths of the file. */
+  var SAID = [
+    [/^(required|must not be empty|must have at least one item)(: .*)?$/, null],
+    [/^unknown key; did you mean '([^']+)'\?$/, function (m, where, owner) { return "not a field of a plan (did you mean " + keyLabel(owner, m[1]) + "?): remove it"; }],
+    [/^unknown key; known keys are .*$/, function () { return "not a field of a plan: remove it"; }],
+    [/^must be a list, not text \(write .*\)$/, function () { return "must be a list of choices, not text"; }],
+    [/^holds ([\d,]+) '\[' characters; Markdown text may hold at most ([\d,]+) .*$/, function (m) { return "holds " + m[1] + " links or footnotes; it may hold at most " + m[2]; }],
+    [/^a promising practice needs its outcome: .*$/, function () { return "a promising practice needs its outcome: fill in Outcome, saying what happened and what it achieved"; }],
+    [/^a promising practice needs the plan's school year: .*$/, function () { return "a promising practice needs the plan's school year: fill in School year at the top of the form"; }],
+    [/^no (district )?plan plans\/([^ ;]+)\.md(; did you mean '([^']+)'\?)?$/, function (m) { return "no " + (m[1] || "") + "plan with the file name " + m[2] + " in the handbook" + (m[4] ? "; did you mean " + m[4] + "?" : ""); }],
+    [/^the same title as plans\/([^ ]+)\.md: (.*)$/, function (m) { return "the same title as the plan " + m[1] + ": " + m[2]; }],
+    [/^file name must be lowercase words joined by '-' \(the plan's URL\); use (.*)$/, function (m) { return "use small letters a to z, digits and hyphens only, like " + m[1]; }]
+  ];
+
+  function keyLabel(owner, key) {
+    var field = owner && owner.properties ? owner.properties[key] : null;
+    return field ? labelOf(field, key) : key;
+  }
+
+  /* A problem in words: in the summary with its place ("Goal 1: choose at least one leadership
+     strategy"; "Goal 2, activity 1, Dates: ..."), and beside its field on its own. */
+  function inWords(problem) {
+    var where = located(problem.path), message = problem.message;
+    var steps = problem.path && problem.path !== "file" ? parts(problem.path) : [];
+    var owner = steps.length > 1 ? (steps.filter(function (s) { return typeof s === "number"; }).length > 1 ? defs.Activity : defs.Goal) : schema;
+    for (var i = 0; i < SAID.length; i++) {
+      var match = SAID[i][0].exec(message);
+      if (!match) continue;
+      if (!SAID[i][1]) {
+        var ask = missingWords(where);
+        return { summary: where.place ? where.place + ": " + ask : capital(ask), beside: capital(ask) + "." };
+      }
+      message = SAID[i][1](match, where, owner);
+      break;
+    }
+    message = message.replace(/plans\/([a-z0-9-]+)\.md/g, "the plan $1"); // a plan by its file name, not its path
+    var said = [where.place, where.label].filter(Boolean).join(", ");
+    return { summary: said ? said + ": " + message : capital(message), beside: capital(message) };
   }
 
   function planFile() {
@@ -456,12 +665,19 @@
 
   /* ---- loading a plan ---- */
 
-  function fill(data, introduction, slug, existing) {
+  /* The form holds this plan; `edited`: as the editor's own draft (a pasted file), not a
+     published plan opened to read. */
+  function fill(data, introduction, slug, existing, edited) {
     var result = checker.check(data, introduction, { plans: plans, slug: slug });
-    state = { slug: slug || "", existing: existing || null, data: result.value, introduction: introduction || "" };
+    state = { slug: slug || "", existing: existing || null, data: result.value, introduction: introduction || "",
+      slugTyped: Boolean(slug), edited: Boolean(edited) };
     shown = {};
     save();
     draw();
+  }
+
+  function openPublished(plan) {
+    fill(plan.front_matter, plan.introduction, plan.slug, plan.slug, false);
   }
 
   function utf8(bytes) {
@@ -484,7 +700,8 @@
     var report = document.getElementById("plan-paste-problems");
     report.textContent = "";
     found.forEach(function (problem) {
-      report.appendChild(el("li", { text: (name || "plan file") + ":" + problem.line + ": " + (problem.path ? problem.path + ": " : "") + problem.message }));
+      report.appendChild(el("li", { "data-path": problem.path || null, "data-message": problem.message, "data-line": problem.line,
+        text: "Line " + problem.line + " of " + (name || "the file") + ": " + inWords(problem).summary }));
     });
     var box = document.getElementById("plan-paste-result");
     box.hidden = false;
@@ -500,7 +717,9 @@
     document.getElementById("plan-paste-result").hidden = true;
     var slug = name ? name.replace(/\.md$/, "") : state.slug;
     var known = plans.some(function (p) { return p.slug === slug; });
-    fill(read.data, read.introduction, slug, known ? slug : null);
+    var previous = state;
+    fill(read.data, read.introduction, slug, known ? slug : null, true);
+    if (previous.edited && keyOf(previous) === keyOf(state)) offerUndo("The file you gave replaced your draft.", previous, false);
     fileProblems = read.problems;
     shown = { "*": true };
     refresh(true);
@@ -509,16 +728,38 @@
     else document.getElementById("f-file").focus();
   }
 
-  function fromSite(slug) {
-    if (!listScript || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return false;
+  /* The plan as the site publishes it (plans/<slug>/plan-data.js, a script so that the offline
+     copy can read it from file://), then `then(plan)`, or `then(null)` when there is none. */
+  function fromSite(slug, then) {
+    if (published[slug]) { then(published[slug]); return; }
+    if (!listScript || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) { then(null); return; }
     var script = document.createElement("script");
     script.src = new URL(slug + "/plan-data.js", listScript.src).href;
     script.onload = function () {
       var plan = window.handbookPlanData;
-      if (plan && plan.slug === slug) fill(plan.front_matter, plan.introduction.replace(/^\n+/, ""), slug, slug);
+      if (!plan || plan.slug !== slug) { then(null); return; }
+      published[slug] = { slug: slug, front_matter: plan.front_matter, introduction: plan.introduction.replace(/^\n+/, "") };
+      then(published[slug]);
     };
+    script.onerror = function () { then(null); };
     document.head.appendChild(script);
-    return true;
+  }
+
+  /* A draft of this plan that differs from the published plan: the form shows the draft and
+     asks which to go on with. */
+  function askWhich(plan) {
+    var box = document.getElementById("plan-form-choice");
+    var when = state.saved ? new Date(state.saved) : null;
+    box.querySelector("h2").textContent = "You have a draft of changes to " + plan.front_matter.title;
+    box.querySelector("p").textContent = "It differs from the plan as published" +
+      (when && !isNaN(when) ? " (last changed " + when.toLocaleString() + ")" : "") +
+      ". The form below shows your draft. Continue it, or start again from the published plan?";
+    box.hidden = false;
+    box.focus();
+  }
+
+  function chosen() {
+    document.getElementById("plan-form-choice").hidden = true;
   }
 
   /* ---- start ---- */
@@ -550,18 +791,64 @@
     if (event.currentTarget.dataset.copies === "true") copy(planFile());
   });
   document.getElementById("plan-start-over").addEventListener("click", function () {
-    try { window.localStorage.removeItem(STORE); } catch (error) { /* nothing kept */ }
+    var previous = state;
     fileProblems = [];
-    state = blank();
+    forget(keyOf(state));
+    chosen();
+    if (state.existing && published[state.existing]) {
+      openPublished(published[state.existing]);
+      offerUndo("The form shows the published plan again.", previous, true);
+    } else {
+      state = blank();
+      shown = {};
+      draw();
+      offerUndo("The form is empty again.", previous, true);
+    }
+  });
+  document.getElementById("plan-form-undo").querySelector("button").addEventListener("click", function () {
+    var previous = undo;
+    dropUndo();
+    if (!previous) return;
+    fileProblems = [];
+    state = previous;
+    state.edited = true;
     shown = {};
-    history.replaceState(null, "", window.location.pathname);
-    draw(["file"]);
-    document.getElementById("f-file").focus();
+    save();
+    draw(["level"]);
+    document.getElementById("plan-form-status").textContent = "Your draft is back.";
+  });
+  document.getElementById("plan-choice-draft").addEventListener("click", function () {
+    chosen();
+    focus(["level"]);
+  });
+  document.getElementById("plan-choice-published").addEventListener("click", function () {
+    var previous = state;
+    chosen();
+    forget(keyOf(state));
+    openPublished(published[state.existing]);
+    offerUndo("The form shows the published plan; your draft is set aside.", previous, true);
   });
 
-  var asked = new URLSearchParams(window.location.search).get("plan");
   app.hidden = false;
-  if (asked && !(state.existing === asked) && fromSite(asked)) draw();
-  else draw();
+  var asked = new URLSearchParams(window.location.search).get("plan");
+  if (asked) {
+    fromSite(asked, function (plan) {
+      var draft = readDrafts()[asked];
+      if (!plan) {
+        state = readDrafts()["new"] || blank();
+        draw();
+        document.getElementById("plan-form-status").textContent = "The handbook has no plan " + asked + ": the form shows your new plan.";
+      } else if (!draft) {
+        openPublished(plan);
+      } else {
+        state = draft;
+        draw();
+        if (!samePlan(draft, plan)) askWhich(plan);
+      }
+    });
+  } else {
+    state = readDrafts()["new"] || blank();
+    draw();
+  }
   window.handbookPlanForm = { state: function () { return state; }, problems: function () { return problems; }, planFile: planFile };
 })();

@@ -74,8 +74,10 @@ def same_plan(ours: Plan, theirs: Plan) -> bool:
 
 
 def field(scope: Any, label: str) -> Any:
-    """A field by its label as a reader sees it, "(optional)" or not."""
-    return scope.get_by_label(re.compile(rf"^{re.escape(label)}( \(optional\))?$"))
+    """A field by its label as a reader sees it, "(optional)" (or "required for ...") or not."""
+    return scope.get_by_label(
+        re.compile(rf"^{re.escape(label)}( \((optional|required for [a-z ,]+ plans)\))?$")
+    )
 
 
 def open_form(page: Any, base_url: str, query: str = "") -> None:
@@ -116,7 +118,7 @@ def test_typing_the_district_sample_by_field_labels_writes_the_same_plan(
                 box.get_by_role("button", name=f"Add an activity to goal {g + 1}").click()
             item = box.get_by_role("group", name=f"Activity {a + 1}", exact=True)
             field(item, "Activity").fill(activity.text)
-            for name, label in (("dates", "Dates"), ("responsible", "Responsible"), ("costs", "Costs")):
+            for name, label in (("dates", "Dates"), ("responsible", "Responsibilities"), ("costs", "Costs")):
                 if getattr(activity, name):
                     field(item, label).fill(getattr(activity, name))
             if activity.page:
@@ -141,18 +143,23 @@ def test_pasting_a_valid_plan_fills_the_form_and_writes_an_equal_plan(
 
 
 def reported(page: Any) -> list[str]:
-    """What the form shows wrong, as `make check` prints it without file and line: `path: message`,
-    or `message` for the file as a whole."""
+    """What the form finds wrong, as `make check` prints it without file and line: `path: message`,
+    or `message` for the file as a whole (the form says each in words; it keeps `make check`'s
+    path and message on the item)."""
     page.wait_for_timeout(100)
     if page.locator("#plan-paste-result").is_visible():
-        return [
-            re.sub(r"^[^:]*:\d+: ", "", line)
-            for line in page.locator("#plan-paste-problems li").all_inner_texts()
-        ]
+        items = page.locator("#plan-paste-problems li").all()
+    else:
+        items = page.locator("#plan-form-summary li").all()
     return [
-        f"{item.get_attribute('data-path')}: {item.inner_text().split(': ', 1)[1]}"
-        for item in page.locator("#plan-form-summary li").all()
+        (f"{item.get_attribute('data-path')}: " if item.get_attribute("data-path") else "")
+        + str(item.get_attribute("data-message"))
+        for item in items
     ]
+
+
+CODE_WORDS = re.compile(r"[\[\]]|goals\.|activities\.|\.md\b|plans/|\bslug\b|\bYAML\b|front matter")
+"""What a problem said to an editor never holds: a field path, a file path, a developer's word."""
 
 
 ELSEWHERE = {"duplicate-title.md"}
@@ -175,6 +182,9 @@ def test_choosing_a_malformed_plan_shows_what_make_check_says_at_the_same_field(
         expected = ["title: the same title as plans/sample-state-plan.md: each plan needs its own title"]
     assert sorted(reported(page)) == sorted(expected)
     assert page.locator("#plan-pull-request").is_hidden()
+    if page.locator("#plan-form-summary").is_visible():  # the plan was read: its problems in words
+        said = page.locator("#plan-form-summary li").all_inner_texts()
+        assert said and not [words for words in said if CODE_WORDS.search(words)], said
 
 
 @pytest.mark.parametrize("ends", ["\r", "\r\n"], ids=["cr-only", "crlf"])
@@ -206,8 +216,8 @@ def test_a_field_with_a_problem_says_it_beside_itself_and_the_summary_links_to_i
     assert title.get_attribute("aria-invalid") == "true"
     error_id = f"{title.get_attribute('id')}-error"
     assert error_id in (title.get_attribute("aria-describedby") or "").split()
-    assert page.locator(f"#{error_id}").inner_text() == "required"
-    summary_box.get_by_role("link", name=re.compile(r"^Title \(title\)")).click()
+    assert page.locator(f"#{error_id}").inner_text() == "Write the plan's title."
+    summary_box.get_by_role("link", name="Write the plan's title").click()
     assert page.evaluate("document.activeElement.id") == title.get_attribute("id")
     title.fill("A plan")
     page.keyboard.press("Tab")
@@ -241,7 +251,7 @@ def test_a_long_plan_opens_the_empty_new_file_page_and_copies_the_file(browser: 
     field(page, "File name")  # an existing plan: its edit page, and the file copied
     link = page.locator("#plan-pull-request")
     assert link.get_attribute("href").endswith("/edit/main/plans/sample-state-plan.md")
-    page.click("#plan-start-over")
+    open_form(page, base_url)  # a new plan
     paste(
         page,
         (ROOT / "plans" / "sample-state-plan.md").read_text("utf-8").replace("title: Sample", "title: Long")
@@ -273,6 +283,109 @@ def test_the_draft_survives_a_reload_until_the_editor_starts_over(page: Any, bas
     page.reload()
     page.locator("#f-title").wait_for()
     assert field(page, "Title").input_value() == ""
+
+
+def test_start_over_can_be_taken_back(page: Any, base_url: str) -> None:
+    open_form(page, base_url)
+    field(page, "Title").fill("A plan worth keeping")
+    page.wait_for_timeout(400)
+    page.click("#plan-start-over")
+    assert field(page, "Title").input_value() == ""
+    undo = page.get_by_role("button", name="Undo")
+    assert page.evaluate("document.activeElement.textContent") == "Undo"  # where the keyboard is
+    undo.click()
+    assert field(page, "Title").input_value() == "A plan worth keeping"
+    page.reload()
+    page.locator("#f-title").wait_for()
+    assert field(page, "Title").input_value() == "A plan worth keeping"
+
+
+def test_a_new_plans_draft_survives_opening_another_plans_form_and_coming_back(
+    page: Any, base_url: str
+) -> None:
+    open_form(page, base_url)
+    field(page, "Level").select_option("district")
+    field(page, "Title").fill("Our new district plan")
+    page.wait_for_timeout(400)
+    page.goto(base_url + "plans/sample-school-plan/")
+    page.get_by_role("link", name="Propose changes to this plan").click()
+    page.wait_for_function("() => document.getElementById('f-title').value.length > 0")
+    title = "Sample School One-Year Action Plan for Partnerships"
+    assert page.locator("h1").inner_text() == f"Propose changes to {title}"
+    assert field(page, "Title").input_value() == title
+    drafts = page.locator("#plan-drafts")
+    assert drafts.is_visible()  # the new plan's draft, a link away
+    drafts.get_by_role("link", name=re.compile("^A new plan: Our new district plan")).click()
+    page.locator("#f-title").wait_for()
+    assert field(page, "Title").input_value() == "Our new district plan"
+    assert field(page, "Level").input_value() == "district"
+    assert page.locator("h1").inner_text() == "Propose a plan"
+
+
+def test_a_changed_draft_of_a_plan_is_replaced_by_the_published_plan_only_by_choice(
+    page: Any, base_url: str
+) -> None:
+    open_form(page, base_url, "?plan=sample-district-plan")
+    page.wait_for_function("() => document.getElementById('f-title').value.length > 0")
+    assert page.locator("#plan-form-choice").is_hidden()  # nothing changed yet: nothing to choose
+    field(page, "Organization").fill("Changed by me")
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(400)
+    page.goto(base_url + "plans/sample-district-plan/")
+    page.get_by_role("link", name="Propose changes to this plan").click()
+    choice = page.locator("#plan-form-choice")
+    choice.wait_for()
+    assert field(page, "Organization").input_value() == "Changed by me"  # the draft is shown, not lost
+    choice.get_by_role("button", name="Start from the published plan").click()
+    assert field(page, "Organization").input_value() != "Changed by me"
+    page.get_by_role("button", name="Undo").click()
+    assert field(page, "Organization").input_value() == "Changed by me"
+    page.reload()
+    page.locator("#plan-form-choice").wait_for()
+    page.get_by_role("button", name="Continue your draft").click()
+    assert page.locator("#plan-form-choice").is_hidden()
+    assert field(page, "Organization").input_value() == "Changed by me"
+
+
+def test_a_typed_title_suggests_a_valid_file_name_that_stays_editable(page: Any, base_url: str) -> None:
+    open_form(page, base_url)
+    field(page, "Level").select_option("school")
+    field(page, "Title").fill("Riverside Élémentaire's Plan: Families & Schools")
+    field(page, "School year").fill("2026-27")
+    page.keyboard.press("Tab")
+    assert field(page, "File name").input_value() == "riverside-elementaires-plan-families-schools-2026-27"
+    page.wait_for_timeout(300)
+    assert not [p for p in page.evaluate("handbookPlanForm.problems()") if p["path"] == "file"]
+    field(page, "File name").fill("riverside-2026-27")
+    field(page, "Title").fill("Riverside Elementary")
+    assert field(page, "File name").input_value() == "riverside-2026-27"  # the editor's own stays
+
+
+def test_the_form_says_what_is_needed_and_what_happens_after(page: Any, base_url: str) -> None:
+    open_form(page, base_url)
+    text = page.locator(".md-content").inner_text()
+    assert "GitHub account" in text
+    assert "download the plan file or copy it" in text
+    assert "reviews" in text and "merge" in text
+    labels = page.locator("#plan-form-fields label, #plan-form-fields legend").all_inner_texts()
+    assert labels[:3] == ["Level", "Title", "File name"]  # level first, the file name from the title
+    assert "Leadership strategies (required for state and district plans)" in labels
+
+
+def test_problems_are_said_in_the_fields_words_with_the_goal_and_activity_in_words(
+    page: Any, base_url: str
+) -> None:
+    open_form(page, base_url)
+    field(page, "Level").select_option("district")
+    page.click("#plan-form-check")
+    said = page.locator("#plan-form-summary li").all_inner_texts()
+    assert "Goal 1: choose at least one leadership strategy" in said
+    assert "Goal 1, activity 1: write the activity" in said
+    assert not [words for words in said if CODE_WORDS.search(words)], said
+    field(page, "Level").select_option("school")
+    page.click("#plan-form-check")
+    item = page.get_by_role("group", name="Activity 1", exact=True)
+    assert field(item, "Persons in charge and helping").count() == 1  # the school template's words
 
 
 def test_goals_and_activities_move_up_and_down_and_keep_the_focus(page: Any, base_url: str) -> None:
@@ -356,13 +469,14 @@ def test_a_whole_plan_can_be_written_with_the_keyboard_alone(
     page: Any, base_url: str, tmp_path: Path
 ) -> None:
     open_form(page, base_url)
-    page.focus("#f-file")  # where a keyboard user arrives after the page's own links
-    page.keyboard.type("keyboard-plan")
-    tab_to(page, "Title")
-    page.keyboard.type("A plan written without a mouse")
-    tab_to(page, "Level")
+    page.focus("#f-level")  # where a keyboard user arrives after the page's own links
     page.keyboard.press("ArrowDown")  # Choose one -> State
     page.keyboard.press("ArrowDown")  # -> District
+    tab_to(page, "Title")
+    page.keyboard.type("A plan written without a mouse")
+    tab_to(page, "File name")
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type("keyboard-plan")
     tab_to(page, "Goal")
     page.keyboard.type("Keep families informed")
     tab_to(page, "Share knowledge")
