@@ -9,9 +9,12 @@ browser test with the reason and the fix, which `-ra` prints in `make test`'s su
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -98,3 +101,91 @@ def settle(page: Any) -> None:
     """Wait for what a page draws after loading: the catalogue fills its table from JSON."""
     if page.locator("#catalogue-count").count():
         page.wait_for_function("document.getElementById('catalogue-count').textContent.includes('activit')")
+
+
+# What axe checks: WCAG 2.1 A and AA, and axe's best practices.
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+# What a visitor's browser asks for, and the Material scheme (mkdocs.yml palette) it must get.
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+def axe(page: Any, run_only: dict[str, Any]) -> list[dict[str, Any]]:
+    """axe-core's violations on the page as it stands, from the copy in the pinned package.
+    Only violations are asked for: axe then skips gathering what passed, half its time."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=AXE)
+    options = {"runOnly": run_only, "resultTypes": ["violations"]}
+    result: dict[str, Any] = page.evaluate("options => axe.run(document, options)", options)
+    return list(result["violations"])
+
+
+def summary(violations: list[dict[str, Any]]) -> list[str]:
+    """A violation per line, with the first elements it names: enough to find it."""
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in violations]
+
+
+class Outside:
+    """Every request from a browser context to a host other than the site's, recorded and
+    refused: the test sees it, and the third party never does."""
+
+    def __init__(self, context: Any, base_url: str) -> None:
+        self.host = urlsplit(base_url).netloc
+        self.requested: list[str] = []
+        self.own = 0
+        self._open = 0
+        self._last = time.monotonic()
+        context.route("**/*", self._route)
+        context.on("request", lambda request: self._moved(1))
+        context.on("requestfinished", lambda request: self._moved(-1))
+        context.on("requestfailed", lambda request: self._moved(-1))
+
+    def _moved(self, change: int) -> None:
+        self._open += change
+        self._last = time.monotonic()
+
+    def wait_for_quiet(self, page: Any, quiet: float = 0.3) -> None:
+        """Wait until no request has been open for `quiet` seconds: what scripts ask for after a
+        page has loaded is asked by then. (Playwright's `networkidle` waits a fixed 500 ms;
+        a page's own scripts here ask within milliseconds of loading, or on a visitor's act.)"""
+        while self._open > 0 or time.monotonic() - self._last < quiet:
+            page.wait_for_timeout(50)
+
+    def _route(self, route: Any) -> None:
+        if urlsplit(route.request.url).netloc == self.host:
+            self.own += 1
+            route.continue_()
+        else:
+            self.requested.append(route.request.url)
+            route.abort()
+
+
+@dataclass
+class Tour:
+    """What one visit of a page of each kind saw: axe's problems by page, the colour scheme
+    each page had, and every request to another host."""
+
+    pages: list[str]
+    outside: Outside
+    problems: dict[str, list[str]] = field(default_factory=dict)
+    schemes: set[str] = field(default_factory=set)
+
+
+@pytest.fixture(scope="session")
+def dark_tour(browser: Any, browser_site: Site, base_url: str) -> Tour:
+    """One page of each kind in the dark scheme, each checked by axe and waited on until the
+    network is quiet (what scripts ask for after loading, too). The accessibility and the
+    privacy checks read the same visit: a visit costs a page load and half a second of quiet
+    network, so two tours of the same pages would cost twice that."""
+    context = browser.new_context(color_scheme="dark")
+    context.add_init_script(AXE)
+    page = context.new_page()
+    tour = Tour(one_page_of_each_kind(browser_site), Outside(context, base_url))
+    for url in tour.pages:
+        page.goto(base_url + url)
+        settle(page)
+        tour.schemes.add(page.evaluate("document.body.getAttribute('data-md-color-scheme')"))
+        if problems := summary(axe(page, {"type": "tag", "values": TAGS})):
+            tour.problems[url] = problems
+        tour.outside.wait_for_quiet(page)  # requests made after the page has loaded, too
+    context.close()
+    return tour

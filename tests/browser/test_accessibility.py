@@ -6,37 +6,17 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import AXE, one_page_of_each_kind, settle, site_pages
+from tests.browser.conftest import AXE, SCHEMES, TAGS, Tour, axe, settle, site_pages, summary
 from tests.support.project import Site
 
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-# What a visitor's browser asks for, and the Material scheme (mkdocs.yml palette) it must get.
-SCHEMES = {"light": "default", "dark": "slate"}
 
-
-def axe(page: Any, run_only: dict[str, Any]) -> list[dict[str, Any]]:
-    """axe-core's violations on the page as it stands, from the copy in the pinned package."""
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(content=AXE)
-    result: dict[str, Any] = page.evaluate("runOnly => axe.run(document, {runOnly})", run_only)
-    return list(result["violations"])
-
-
-def summary(violations: list[dict[str, Any]]) -> list[str]:
-    """A violation per line, with the first elements it names: enough to find it."""
-    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in violations]
-
-
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_axe_finds_no_violation_on_any_page(
-    browser: Any, browser_site: Site, base_url: str, scheme: str
+def test_axe_finds_no_violation_on_any_page_in_the_light_scheme(
+    browser: Any, browser_site: Site, base_url: str
 ) -> None:
-    """Every page in the light scheme; in the dark scheme (Material's slate, chosen by the
-    browser's preference as a visitor's is) one page of each kind, since a scheme changes
-    colours, which pages of one kind share (their templates and stylesheets are the same)."""
-    context = browser.new_context(color_scheme=scheme)
+    context = browser.new_context(color_scheme="light")
+    context.add_init_script(AXE)
     page = context.new_page()
-    pages = site_pages(browser_site) if scheme == "light" else one_page_of_each_kind(browser_site)
+    pages = site_pages(browser_site)
     found: dict[str, list[str]] = {}
     schemes: set[str] = set()
     for url in pages:
@@ -46,9 +26,18 @@ def test_axe_finds_no_violation_on_any_page(
         if problems := summary(axe(page, {"type": "tag", "values": TAGS})):
             found[url] = problems
     context.close()
-    assert len(pages) > (40 if scheme == "light" else 15)
-    assert schemes == {SCHEMES[scheme]}
+    assert len(pages) > 40
+    assert schemes == {SCHEMES["light"]}
     assert found == {}
+
+
+def test_axe_finds_no_violation_on_a_page_of_each_kind_in_the_dark_scheme(dark_tour: Tour) -> None:
+    """In the dark scheme (Material's slate, chosen by the browser's preference as a
+    visitor's is) one page of each kind, since a scheme changes colours, which pages of one
+    kind share (their templates and stylesheets are the same)."""
+    assert len(dark_tour.pages) > 15
+    assert dark_tour.schemes == {SCHEMES["dark"]}
+    assert dark_tour.problems == {}
 
 
 def test_the_palette_toggle_switches_scheme_and_contrast_holds_both_ways(page: Any, base_url: str) -> None:

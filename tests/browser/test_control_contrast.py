@@ -18,8 +18,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import settle
-from tests.browser.test_accessibility import SCHEMES
+from tests.browser.conftest import SCHEMES, settle
 
 TEXT = 4.5  # WCAG 2.1 AA, normal text (the controls' text is under 18.66px bold)
 FOCUS = 3.0  # WCAG 2.1 AA, non-text contrast: the focus outline against what is around it

@@ -164,7 +164,7 @@ def test_propose_changes_opens_the_plan_form_filled_with_that_plan(page: Any, ba
     page.goto(base_url + "plans/sample-district-plan/goal-1/")
     page.locator("article a.handbook-suggest").click()
     page.wait_for_url("**/contribute/?plan=sample-district-plan")
-    page.wait_for_function("() => document.getElementById('f-title').value.length > 0")
+    page.wait_for_function("() => document.getElementById('f-title')?.value.length > 0")
     assert page.input_value("#f-title") == (
         "Sample District Leadership Plan for School, Family, and Community Partnerships"
     )

@@ -155,7 +155,7 @@ def test_the_plan_form_offers_a_districts_plan_to_type_not_a_list_of_hundreds(
     district.fill("no-such-district")
     page.keyboard.press("Tab")
     page.wait_for_function(
-        "() => document.getElementById('f-district-error').textContent.includes('no district plan')"
+        "() => document.getElementById('f-district-error').textContent.startsWith('No district plan')"
     )
 
 
