@@ -2,7 +2,7 @@
 
 A national network of partnership schools, or a state's e-library that keeps every year's
 plans, reaches 10,000 plans (about 150,000 activities). This writes that many synthetic
-plans (`bench/synthetic.py`), builds the site and the hand-written baseline one after the
+plans (`tests/support/synthetic.py`), builds the site and the hand-written baseline one after the
 other, and measures in Chromium what a first search and a first filtered catalogue view
 download and how long they take to show results (`bench/transfers.py`). It takes about
 15 minutes on two cores; `--plans` sets the number.
@@ -18,10 +18,10 @@ from pathlib import Path
 
 from bench.baseline import write_baseline
 from bench.run import GB, KB, MB, human, measure_build, verdict
-from bench.synthetic import write_plans
 from bench.transfers import CATALOGUE_VIEW, SEARCH_WORDS, measure
 from handbook.plans.loading import load_library
 from tests.support.project import make_project
+from tests.support.synthetic import write_plans
 
 TARGETS = {
     "first_search": 300 * KB,  # compressed as sent

@@ -23,12 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.baseline import write_baseline
-from bench.synthetic import write_plans
 from bench.transfers import Transfer, measure
 from handbook.plans.loading import load_library
 from tests.support.browser import CHROMIUM, launch_chromium
 from tests.support.project import make_project
 from tests.support.serving import serve_command
+from tests.support.synthetic import write_plans
 from tests.support.web import fetch, free_port, serve_site, wait_for
 
 # Material 9.8 prints a notice about MkDocs 2.0 on every start; it is noise in a benchmark.

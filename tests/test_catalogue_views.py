@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 
-from bench.synthetic import write_plans
 from handbook.browser.catalogue_views import (
     FACETS,
     VIEW_ROWS,
@@ -24,6 +23,7 @@ from handbook.plans.loading import load_library
 from handbook.urls import Urls
 from tests.support.plans import SCHOOL_DISTRICT
 from tests.support.project import ROOT, make_project
+from tests.support.synthetic import write_plans
 
 ORDERED = """
     ---

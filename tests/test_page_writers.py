@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from mkdocs.exceptions import PluginError
 
-from bench.synthetic import write_plans
 from mkdocs_handbook import page_writers
 from tests.support.project import build_site, make_project, snapshot
+from tests.support.synthetic import write_plans
 
 TRICKY = """
     ---

@@ -12,13 +12,13 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from bench.synthetic import write_plans
 from handbook.plans.grades import grade_keys
 from handbook.plans.loading import load_library
 from tests.browser.conftest import settle
 from tests.browser.test_site_search import insert_query
 from tests.support.project import Site, build_site, make_project
 from tests.support.search import published_records
+from tests.support.synthetic import write_plans
 from tests.support.web import serve_site
 
 PLAN_COUNT = 1000
