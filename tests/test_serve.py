@@ -67,11 +67,16 @@ def change_plan(project: Path, old: str, new: str) -> None:
     plan.write_text(plan.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
 
 
+def save_plan_change(project: Path) -> None:
+    """The change other modules' serve tests save: an activity's "monthly" made "weekly"."""
+    change_plan(project, OLD, NEW)
+
+
 def test_serve_answers_and_rebuilds_when_a_plan_is_saved(served: Session) -> None:
     project, base = served.project, served.base
     url = base + "plans/sample-district-plan/"
     assert OLD in (fetch(url) or "")
-    change_plan(project, OLD, NEW)
+    save_plan_change(project)
     assert wait_for(url, NEW)
     # pages that gather plans are rebuilt too, and search still knows every plan
     assert NEW in (fetch(base + "strategies/create-awareness/") or "")
