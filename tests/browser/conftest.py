@@ -109,13 +109,17 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 SCHEMES = {"light": "default", "dark": "slate"}
 
 
-def axe(page: Any, run_only: dict[str, Any]) -> list[dict[str, Any]]:
-    """axe-core's violations on the page as it stands, from the copy in the pinned package.
-    Only violations are asked for: axe then skips gathering what passed, half its time."""
+def axe(page: Any, run_only: dict[str, Any], part: str = "") -> list[dict[str, Any]]:
+    """axe-core's violations on the page as it stands (or on the part a selector names), from
+    the copy in the pinned package. Only violations are asked for: axe then skips gathering
+    what passed, half its time."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=AXE)
     options = {"runOnly": run_only, "resultTypes": ["violations"]}
-    result: dict[str, Any] = page.evaluate("options => axe.run(document, options)", options)
+    result: dict[str, Any] = page.evaluate(
+        "([part, options]) => axe.run(part ? document.querySelector(part) : document, options)",
+        [part, options],
+    )
     return list(result["violations"])
 
 
@@ -159,15 +163,50 @@ class Outside:
             route.abort()
 
 
+PHONE = {"width": 375, "height": 740}
+"""A phone's screen, as the tests hold pages to it."""
+
+
 @dataclass
 class Tour:
-    """What one visit of a page of each kind saw: axe's problems by page, the colour scheme
-    each page had, and every request to another host."""
+    """What one visit of some pages saw: axe's problems by page, the colour scheme each page
+    had, every request to another host, and the pages wider than the screen."""
 
     pages: list[str]
     outside: Outside
     problems: dict[str, list[str]] = field(default_factory=dict)
     schemes: set[str] = field(default_factory=set)
+    wide: list[tuple[str, int]] = field(default_factory=list)
+
+
+def take_tour(context: Any, base_url: str, pages: list[str], width: int, quiet: bool) -> Tour:
+    """Visit each page: axe's problems, its scheme, whether it scrolls sideways, and (`quiet`)
+    a wait until the network is quiet, so that what scripts ask for after loading is seen."""
+    context.add_init_script(AXE)
+    page = context.new_page()
+    tour = Tour(pages, Outside(context, base_url))
+    for url in tour.pages:
+        page.goto(base_url + url)
+        settle(page)
+        tour.schemes.add(page.evaluate("document.body.getAttribute('data-md-color-scheme')"))
+        if problems := summary(axe(page, {"type": "tag", "values": TAGS})):
+            tour.problems[url] = problems
+        if (scrolled := page.evaluate("document.documentElement.scrollWidth")) > width:
+            tour.wide.append((url, scrolled))
+        if quiet:
+            tour.outside.wait_for_quiet(page)  # requests made after the page has loaded, too
+    context.close()
+    return tour
+
+
+@pytest.fixture(scope="session")
+def phone_tour(browser: Any, browser_site: Site, base_url: str) -> Tour:
+    """Every page of the site on a phone in the light scheme, each checked by axe and for
+    scrolling sideways. (The dark tour sees a page of each kind on a laptop's screen, so both
+    layouts and both schemes are checked; one visit of every page costs a page load, and two
+    would cost twice that.)"""
+    context = browser.new_context(color_scheme="light", viewport=PHONE)
+    return take_tour(context, base_url, site_pages(browser_site), PHONE["width"], quiet=False)
 
 
 @pytest.fixture(scope="session")
@@ -176,16 +215,5 @@ def dark_tour(browser: Any, browser_site: Site, base_url: str) -> Tour:
     network is quiet (what scripts ask for after loading, too). The accessibility and the
     privacy checks read the same visit: a visit costs a page load and half a second of quiet
     network, so two tours of the same pages would cost twice that."""
-    context = browser.new_context(color_scheme="dark")
-    context.add_init_script(AXE)
-    page = context.new_page()
-    tour = Tour(one_page_of_each_kind(browser_site), Outside(context, base_url))
-    for url in tour.pages:
-        page.goto(base_url + url)
-        settle(page)
-        tour.schemes.add(page.evaluate("document.body.getAttribute('data-md-color-scheme')"))
-        if problems := summary(axe(page, {"type": "tag", "values": TAGS})):
-            tour.problems[url] = problems
-        tour.outside.wait_for_quiet(page)  # requests made after the page has loaded, too
-    context.close()
-    return tour
+    context = browser.new_context(color_scheme="dark", viewport={"width": 1280, "height": 800})
+    return take_tour(context, base_url, one_page_of_each_kind(browser_site), 1280, quiet=True)

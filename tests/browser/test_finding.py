@@ -9,10 +9,8 @@ from typing import Any
 import pytest
 
 from handbook.plans.loading import load_library
-from tests.browser.conftest import settle
+from tests.browser.conftest import PHONE, settle
 from tests.support.project import Site
-
-PHONE = {"width": 375, "height": 740}
 
 
 def test_typing_in_the_plans_filter_narrows_the_list_and_the_address_keeps_it(

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from handbook.plans.grades import grade_keys
 from handbook.plans.loading import load_library
-from tests.browser.conftest import settle
+from tests.browser.conftest import PHONE, settle
 from tests.browser.test_site_search import insert_query
 from tests.support.project import Site, build_site, make_project
 from tests.support.search import published_records
@@ -22,7 +22,6 @@ from tests.support.synthetic import write_plans
 from tests.support.web import serve_site
 
 PLAN_COUNT = 1000
-PHONE = {"width": 375, "height": 740}
 
 
 @pytest.fixture(scope="module")
