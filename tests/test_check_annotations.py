@@ -24,6 +24,7 @@ from bs4 import BeautifulSoup
 
 from handbook.commands import github
 from handbook.plans.problems import PlanProblem, printable
+from handbook.vocabularies.fields import field_in_words
 from tests.support.project import ROOT, make_project, problem_lines
 
 CORPUS = ROOT / "tests" / "fixtures" / "bad-plans"
@@ -191,7 +192,7 @@ def test_each_problem_is_one_error_annotation_at_its_plain_line(
         where(line) for line in plain
     ]
     first = commands[[where(line) for line in plain].index(("plans/bad-level.md", 3))]
-    assert first.properties["title"] == "make check: level"
+    assert first.properties["title"] == "make check: Level"  # the field as the form labels it
     assert first.data == "must be one of state, district, school; did you mean 'district'?"
 
 
@@ -218,6 +219,17 @@ def test_a_plan_cannot_forge_or_stop_a_command(
     assert key.properties["title"] == "make check: goals[1].](http://evil.example),line=9::"
 
 
+def in_words(line: str) -> str:
+    """A plain problem line as the summary says it: `plans/x.md:3: goals[1].audience: required`
+    -> `plans/x.md, line 3, Goal 1, Target audience: required` (a path to no known field kept)."""
+    file, number, rest = re.match(r"^(plans/[^:]+\.md):(\d+): (.*)$", line.replace("#\\x23[", "##[")).groups()
+    field, _, message = rest.partition(": ")
+    place, label = field_in_words(field)
+    if label and message:
+        return f"{file}, line {number}, {', '.join(p for p in (place, label) if p)}: {message}"
+    return f"{file}, line {number}: {rest}"
+
+
 def test_the_summary_lists_every_problem_in_words_and_links_the_guide(
     hostile_run: tuple[subprocess.CompletedProcess[str], str],
 ) -> None:
@@ -227,16 +239,18 @@ def test_the_summary_lists_every_problem_in_words_and_links_the_guide(
     assert "**Files changed**" in summary
     for line in plain:
         file, number = where(line)
-        assert f"- `{file}`, {f'line {number}' if number else 'the whole file'}: `" in summary
+        assert f"- `{file}`, {f'line {number}' if number else 'the whole file'}" in summary
     assert summary.count("\n- `") == len(plain)
+    assert "- `plans/three-problems.md`, line 5, Goal 1, Target audience: `required`" in summary  # in words
+    assert "goals[1].audience" not in summary  # a known field is named, never given as a path
     assert f"]({GUIDE})" in summary
     page = rendered(summary)
     items = page.select("li")
     assert len(items) == len(plain)
     for item, line in zip(items, plain, strict=True):
-        assert " ".join(item.get_text().split()).replace("`", "") == " ".join(
-            re.sub(r"^(plans/[^:]+\.md):(\d+): ", r"\1, line \2: ", line.replace("#\\x23[", "##[")).split()
-        ).replace("`", "")
+        assert " ".join(item.get_text().split()).replace("`", "") == " ".join(in_words(line).split()).replace(
+            "`", ""
+        )
 
 
 def test_a_plan_puts_no_link_or_markup_in_the_summary(
@@ -273,7 +287,7 @@ def test_a_notice_is_a_notice_annotation_and_the_check_passes(tmp_path: Path) ->
     text = summary.read_text("utf-8")
     assert text.startswith("### Plan check: all valid (1 plans, 1 goals, 1 activities)\n")
     assert "1 notice, worth a look but not errors" in text
-    assert "- `plans/a-plan.md`, line 7: `goals[1].audience: notice: reaches no audience group" in text
+    assert "- `plans/a-plan.md`, line 7, Goal 1, Target audience: `notice: reaches no audience group" in text
     assert f"]({GUIDE})" in text
 
 
@@ -353,7 +367,7 @@ def test_properties_escape_colons_and_commas_too(text: str, escaped: str) -> Non
 def test_an_annotation_names_its_file_line_and_field() -> None:
     assert (
         github.annotation(problem(), "error")
-        == "::error file=plans/x.md,line=3,title=make check%3A level::wrong"
+        == "::error file=plans/x.md,line=3,title=make check%3A Level::wrong"
     )
     assert (
         github.annotation(problem(line=0, field="", message="empty file: add ---"), "error")
@@ -361,7 +375,28 @@ def test_an_annotation_names_its_file_line_and_field() -> None:
     )
     notice = problem(field="goals[1].audience", message="notice: reaches no audience group")
     assert github.annotation(notice, "notice") == (
-        "::notice file=plans/x.md,line=3,title=make check%3A goals[1].audience::reaches no audience group"
+        "::notice file=plans/x.md,line=3,title=make check%3A Goal 1%2C Target audience::reaches no audience group"
+    )
+    typo = problem(field="goals[1].activities[1].cost", message="unknown key; did you mean 'costs'?")
+    assert "title=make check%3A goals[1].activities[1].cost::" in github.annotation(typo, "error")
+
+
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        ("title", ("", "Title")),
+        ("goals[2].activities[1].dates", ("Goal 2, activity 1", "Dates")),
+        ("goals[1].strategies[1]", ("Goal 1", "Leadership strategies")),
+        (
+            "goals[1].activities[1].cost",
+            ("Goal 1, activity 1", None),
+        ),  # no such field: the caller shows the key
+    ],
+)
+def test_a_field_path_is_said_in_the_forms_words(path: str, words: tuple[str, str | None]) -> None:
+    assert field_in_words(path) == words
+    assert (
+        field_in_words("goals[1].activities[1].responsible", "school")[1] == "Persons in charge and helping"
     )
 
 

@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from handbook.plans.problems import PlanProblem, printable
+from handbook.vocabularies.fields import field_in_words
 
 Kind = Literal["error", "notice"]
 """What an annotation is: an `error` fails the check, a `notice` (a goal whose audience
@@ -90,7 +91,7 @@ def annotation(problem: PlanProblem, kind: Kind) -> str:
     properties = [f"file={escape_property(problem.source)}"]
     if problem.line > 0:
         properties.append(f"line={problem.line}")
-    title = f"{TITLE}: {problem.field}" if problem.field else TITLE
+    title = f"{TITLE}: {_said(problem.field)}" if problem.field else TITLE
     properties.append(f"title={escape_property(_unobeyed(printable(title)))}")
     message = problem.message.removeprefix("notice: ") if kind == "notice" else problem.message
     return f"::{kind} {','.join(properties)}::{escape_data(_unobeyed(printable(message)))}"
@@ -135,10 +136,22 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' if count != 1 else ''}"
 
 
+def _said(field: str) -> str:
+    """A field path in the words the plan form and the printed template use ("Goal 2,
+    activity 1, Dates"); a key no plan has keeps the path, which names it as the file writes it."""
+    place, label = field_in_words(field)
+    return ", ".join(part for part in (place, label) if part) if label else field
+
+
 def _item(problem: PlanProblem) -> str:
-    """One problem in words: the file and line as an editor finds them, then the field and
-    what is wrong, each in a code span (the words may be a plan's own)."""
+    """One problem in words: the file and line as an editor finds them, the goal, activity and
+    field by their names, then what is wrong in a code span (the words may be a plan's own).
+    A field path is shown as written only where it ends in a key no plan has."""
     where = f"line {problem.line}" if problem.line > 0 else "the whole file"
+    place, label = field_in_words(problem.field) if problem.field else ("", None)
+    if label:
+        named = ", ".join(part for part in (place, label) if part)
+        return f"- {code(problem.source)}, {where}, {named}: {code(problem.message)}\n"
     what = f"{problem.field}: {problem.message}" if problem.field else problem.message
     return f"- {code(problem.source)}, {where}: {code(what)}\n"
 

@@ -15,6 +15,7 @@ template's words, not how a file spells it (CONTRIBUTING.md says that).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -132,3 +133,23 @@ def activity_label(field: str, level: str | None) -> str:
 def goal_label(field: str, level: str | None) -> str:
     """A goal field's name on a plan of this level."""
     return GOAL[field].label_for(level)
+
+
+_STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?")
+
+
+def field_in_words(path: str, level: str | None = None) -> tuple[str, str | None]:
+    """Where a field path points, in words, and the field's name: `goals[2].activities[1].dates`
+    -> ("Goal 2, activity 1", "Dates"). The name is None where the path ends in a key no plan
+    has (a typo the message names), which a caller shows as the file writes it."""
+    place: list[str] = []
+    owner, label = PLAN, None
+    for name, number in _STEP.findall(path):
+        if number and name in ("goals", "activities"):
+            place.append(f"Goal {number}" if name == "goals" else f"activity {number}")
+            owner = GOAL if name == "goals" else ACTIVITY
+            label = None
+        else:  # a field, or an item of a list field (a strategy of `strategies`): the field
+            words = owner.get(name)
+            label = words.label_for(level) if words else None
+    return ", ".join(place), label
