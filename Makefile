@@ -87,7 +87,7 @@ test: lint
 	$(BIN)/python -m pytest
 
 ## test-fast: the inner loop: every test but the browser, serve and scale tiers (tests/conftest.py), no lint
-test-fast: $(READY)
+test-fast: $(READY) $(NODE_READY)
 	$(BIN)/python -m pytest -m "not browser and not serve and not scale"
 
 ## bench: build 250 and 1,000 synthetic plans beside a hand-written baseline; print the figures

@@ -8,7 +8,6 @@ browser test with the reason and the fix, which `-ra` prints in `make test`'s su
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.support.pages import one_page_of_each_kind, site_pages
 from tests.support.plans import SCHOOL_DISTRICT
 from tests.support.project import Site, build_site, make_project
 from tests.support.web import serve_site
@@ -61,40 +61,6 @@ def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     yield context.new_page()
     context.close()
-
-
-def site_pages(site: Site) -> list[str]:
-    """Every page of the built site (each index.html, and 404.html), as URL paths."""
-    pages = [p.relative_to(site.root).as_posix() for p in sorted(site.root.rglob("*.html"))]
-    return [p.removesuffix("index.html") for p in pages]
-
-
-def page_kind(url: str) -> str:
-    """What kind of page a URL path is, whatever plan, strategy or number it names:
-    `plans/x/goal-2/` -> `plans/*/goal-#`, `strategies/x/page-2/` -> `strategies/*/page-#`."""
-    head, *rest = url.strip("/").split("/")
-    shape = [
-        re.sub(r"\d+", "#", part) if re.fullmatch(r"(?:goal|page)-\d+|print|blank", part) else "*"
-        for part in rest
-    ]
-    return "/".join([head, *shape])
-
-
-LEVELS_AND_EDGES = (
-    "plans/sample-school-plan/", "plans/sample-school-plan/goal-1/", "plans/unbroken/",
-    "plans/unbroken/goal-1/",
-)  # fmt: skip
-"""Pages of one kind that still differ in what matters to a check: school plans and their
-goal sheets are drawn from other templates, and the unbroken plan has words that never wrap."""
-
-
-def one_page_of_each_kind(site: Site) -> list[str]:
-    """The first page of every kind on the site, and the pages of `LEVELS_AND_EDGES`: what
-    a check needs to see when pages of one kind are made by the same templates and scripts."""
-    first: dict[str, str] = {}
-    for url in site_pages(site):
-        first.setdefault(page_kind(url), url)
-    return sorted({*first.values(), *LEVELS_AND_EDGES})
 
 
 def settle(page: Any) -> None:

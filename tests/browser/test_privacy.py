@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.browser.conftest import Outside, Tour, site_pages
+from tests.browser.conftest import Outside, Tour
+from tests.support.pages import site_pages
 from tests.support.project import Site
 
 # What a browser fetches by itself, unlike <a href> or <link rel="canonical">, which wait for a person.
