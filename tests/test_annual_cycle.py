@@ -206,37 +206,27 @@ def test_progress_counts_a_district_with_its_two_school_plans_of_the_year(annual
         text_of(tr.th): [text_of(td) for td in tr.select("td")][1:7]
         for tr in page.select("table.handbook-progress tbody tr")
     }
-    # Done, In progress, Planned, Not done, No status, Activities
-    assert rows["Hill District Leadership Plan for Partnerships District plan"] == [
-        "1",
-        "1",
-        "1",
-        "0",
-        "0",
-        "3",
-    ]
+    # Activities, Done, In progress, Planned, Not done, No status
+    district = "Hill District Leadership Plan for Partnerships District plan"
+    assert rows[district] == ["3", "1", "1", "1", "0", "0"]
     # Hill 2025-26: done, in progress, none; Dale: done, not done
-    assert rows["Hill School District: 2 school plans for 2025-26, together"] == [
-        "2",
-        "1",
-        "0",
-        "1",
-        "1",
-        "5",
-    ]
-    assert rows["Hill School District: 1 school plan for 2026-27, together"] == ["0", "0", "2", "0", "1", "3"]
-    assert rows["Hill School District: 1 school plan for 2024-25, together"] == ["2", "0", "0", "0", "1", "3"]
+    together = "All schools of Hill School District, 2025-26 2 school plans, counted together"
+    assert rows[together] == ["5", "2", "1", "0", "1", "1"]
+    # a year of one school plan has its row only: a total of one would repeat it
+    assert rows["Hill Elementary One-Year Action Plan 2026-27 School plan"] == ["3", "0", "0", "2", "0", "1"]
+    assert rows["Hill Elementary One-Year Action Plan 2024-25 School plan"] == ["3", "2", "0", "0", "0", "1"]
     district_rows = [text_of(tr.th) for tr in page.select("table.handbook-progress tbody tr")]
-    hill = district_rows.index("Hill District Leadership Plan for Partnerships District plan")
-    assert district_rows[
-        hill + 1 : hill + 4
-    ] == [  # the district's own row, then its schools, newest year first
-        "Hill School District: 1 school plan for 2026-27, together",
-        "Hill School District: 2 school plans for 2025-26, together",
-        "Hill School District: 1 school plan for 2024-25, together",
+    hill = district_rows.index(district)
+    # the district's own row, then its schools, newest year first
+    assert district_rows[hill + 1 : hill + 6] == [
+        "Hill Elementary One-Year Action Plan 2026-27 School plan",
+        together,
+        "Dale Elementary One-Year Action Plan 2025-26 School plan",
+        "Hill Elementary One-Year Action Plan 2025-26 School plan",
+        "Hill Elementary One-Year Action Plan 2024-25 School plan",
     ]
     headers = [text_of(th) for th in page.select("table.handbook-progress thead th")]
-    assert headers[2:8] == ["Done", "In progress", "Planned", "Not done", "No status", "Activities"]
+    assert headers[2:8] == ["Activities", "Done", "In progress", "Planned", "Not done", "No status"]
 
 
 def test_plans_can_be_read_by_school_year(annual_site: Site) -> None:

@@ -212,7 +212,7 @@ def test_generated_pages_stay_out_of_the_navigation(sample_site: Site) -> None:
         "../../../catalogue/", "../../../coverage/", "../../../template/",
         "../../../templates/blank/state/", "../../../templates/blank/district/",
         "../../../templates/blank/school/", "../../../contribute/", "../../../practices/",
-        "../../../progress/",
+        "../../../progress/", "../../../years/",
     }  # fmt: skip
 
 

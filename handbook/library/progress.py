@@ -1,8 +1,8 @@
 """Progress through a school year: how many activities stand where, counted.
 
 A team reports each activity's `status` as the year goes on (planned, in progress, done,
-not done); the plan page sums up its plan, and the progress page every plan that reports,
-by leadership strategy or type of involvement, and each district with its schools.
+not done); the plan page sums up its plan, and the progress page every plan, by leadership
+strategy or type of involvement, each district with its schools under it, year by year.
 Activities with no status are counted as such, never guessed.
 """
 
@@ -106,8 +106,8 @@ def by_term(
 
 @dataclass(frozen=True)
 class DistrictProgress:
-    """A district plan with the total of its schools' plans for one school year (None: the
-    school plans that give no year)."""
+    """A district plan's school plans for one school year (None: the school plans that give
+    no year), with their total: what the district's schools did that year, together."""
 
     district: Plan
     year: str | None
@@ -115,17 +115,26 @@ class DistrictProgress:
     total: Tally
 
 
-def districts(library: Library) -> list[DistrictProgress]:
-    """Each district plan whose schools report, with their total for each year they are
-    for (newest first): a district's schools rewrite their plans every year, and last
-    year's counts added to this year's would say nothing."""
+def school_years(library: Library, district: Plan) -> list[DistrictProgress]:
+    """A district plan's school plans, one entry per school year they are for (newest first,
+    those without a year last), each school plan under its year whether it reports or not: a
+    district's schools rewrite their plans every year, and last year's counts added to this
+    year's would say nothing."""
+    schools = library.schools_of(district)
     found = []
-    for plan in library.plans:
-        if plan.level is not Level.DISTRICT:
-            continue
-        schools = reporting(library.schools_of(plan))
-        for year in [*years.newest_first({s.year for s in schools if s.year}), None]:
-            of_year = [school for school in schools if school.year == year]
-            if of_year:
-                found.append(DistrictProgress(plan, year, of_year, Tally.total_of(map(plan_tally, of_year))))
+    for year in [*years.newest_first({s.year for s in schools if s.year}), None]:
+        of_year = [school for school in schools if school.year == year]
+        if of_year:
+            found.append(DistrictProgress(district, year, of_year, Tally.total_of(map(plan_tally, of_year))))
     return found
+
+
+def without_district(library: Library) -> list[Plan]:
+    """The school plans whose district plan is not in the handbook (they name none, or one
+    that is not a district plan here): listed on their own, so that every plan is listed."""
+    districts = {plan.slug for plan in library.plans if plan.level is Level.DISTRICT}
+    return [
+        plan
+        for plan in library.plans
+        if plan.level is Level.SCHOOL and (plan.district is None or plan.district not in districts)
+    ]

@@ -3,8 +3,8 @@
 Plans are written for a school year and rewritten the next. A year's page lists its plans;
 the year's promising practices (activities put forward with their outcomes) are gathered
 into the annual collection the state shares: a page, a CSV and a PDF with a title page
-and contents; the progress page counts, for every plan that reports them, its activities
-by status, and for each district its schools' plans of each year. Made from every plan."""
+and contents; the progress page counts every plan's activities by status, each district's school plans
+under it, year by year. Made from every plan."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from itertools import groupby
+from urllib.parse import quote, urlencode
 
 from handbook import urls
 from handbook.browser.downloads import activity_row, to_csv
@@ -31,10 +32,31 @@ PROGRESS_ROW = 900
 
 
 class YearPages(ListingFamily):
-    """The plans for each school year, by level (`/years/<year>/`), with the year's
-    practices and progress a link away."""
+    """The school years (`/years/`: each with its plans by level and its practices, counted),
+    and the plans for each (`/years/<year>/`), with the year's practices and progress a link
+    away. The index is made even when no plan gives a year: the navigation lists it."""
 
     def pages(self) -> Iterator[PageContent]:
+        years = [
+            (
+                year,
+                [(level, sum(1 for plan in plans if plan.level is level)) for level in Level],
+                len(self.library.practices(year)),
+            )
+            for year in self.library.years()
+            for plans in [self.library.plans_of_year(year)]
+        ]
+        yield PageContent(
+            urls.YEARS_INDEX,
+            "Plans by school year",
+            self.renderer.later(
+                "years.html",
+                urls.YEARS_INDEX,
+                years=years,
+                undated=sum(1 for plan in self.library.plans if plan.year is None),
+            ),
+            self.renderer.inputs("years.html", every_plan=True),
+        )
         for year in self.library.years():
             listing = Listing.of(
                 urls.year_uri(year),
@@ -158,43 +180,161 @@ class PracticePages(ListingFamily):
 
 
 @dataclass(frozen=True)
-class ProgressRow:
-    """A plan on the progress page: its counts by status and by term, and, for a district
-    plan, its schools' totals for each year."""
+class Count:
+    """A number on the progress page, and the catalogue's address for what it counts
+    (`query`, as `catalogue/?<query>` takes it); empty where the catalogue has no filter for
+    it: activities without a status, and a district's schools together."""
 
-    plan: Plan
-    tally: progress.Tally
-    terms: list[tuple[Strategy, progress.Tally]] | list[tuple[InvolvementType, progress.Tally]]
-    schools: list[progress.DistrictProgress]
+    value: int
+    query: str = ""
+
+    @classmethod
+    def of(cls, value: int, filters: dict[str, str] | None) -> Count:
+        return cls(value, urlencode(filters, quote_via=quote) if filters else "")
+
+
+@dataclass(frozen=True)
+class TermCount:
+    """Done activities of a strategy or type of involvement, of all of them."""
+
+    name: str
+    done: Count
+    total: Count
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    """A line of the progress table: a plan, or (`district`) a district's school plans of one
+    year together, with its counts by status, without one, in all, and done by term."""
+
+    label: str
+    year: str | None
+    reported: bool
+    statuses: list[Count]
+    unreported: Count
+    total: Count
+    terms: list[TermCount]
+    plan: Plan | None = None
+    district: progress.DistrictProgress | None = None
+
+
+@dataclass(frozen=True)
+class SchoolYear:
+    """A district's school plans of one year on the progress page: their total (`together`,
+    only for two or more: one school's total would repeat its own row) and each school."""
+
+    together: ProgressRow | None
+    schools: list[ProgressRow]
+
+
+@dataclass(frozen=True)
+class ProgressEntry:
+    """A plan on the progress page and, for a district plan, its school plans under it, year
+    by year (newest first): a page of the table never parts a district from its schools."""
+
+    row: ProgressRow
+    years: list[SchoolYear]
+
+    @property
+    def plan(self) -> Plan:
+        assert self.row.plan is not None
+        return self.row.plan
+
+    @property
+    def lines(self) -> int:
+        return 1 + sum(len(year.schools) + (year.together is not None) for year in self.years)
 
 
 class ProgressPages(ListingFamily):
-    """Where every plan that reports its activities' status stands (`/progress/`)."""
+    """Where every plan stands (`/progress/`): state plans, each district plan with its
+    school plans under it, year by year, then the school plans of no district in the
+    handbook. Each count leads to the activities it counts in the catalogue."""
 
-    def rows(self) -> list[ProgressRow]:
-        reporting = {plan.slug for plan in progress.reporting(self.library.plans)}
-        by_district: dict[str, list[progress.DistrictProgress]] = {}
-        for district in progress.districts(self.library):
-            by_district.setdefault(district.district.slug, []).append(district)
-        return [
-            ProgressRow(
-                plan,
-                progress.plan_tally(plan),
-                progress.by_term(plan, self.library),
-                by_district.get(plan.slug, []),
+    def plan_row(self, plan: Plan) -> ProgressRow:
+        tally = progress.plan_tally(plan)
+        mine = {"plan": plan.slug}
+        term_filter = "type" if plan.level is Level.SCHOOL else "strategy"
+        return ProgressRow(
+            plan.title,
+            plan.year,
+            tally.reported,
+            [Count.of(count, mine | {"status": status.value}) for status, count in tally.by_status],
+            Count.of(tally.unreported, None),
+            Count.of(tally.total, mine),
+            [
+                TermCount(
+                    term.name,
+                    Count.of(
+                        counted.count(Status.DONE),
+                        mine | {term_filter: term.slug, "status": Status.DONE.value},
+                    ),
+                    Count.of(counted.total, mine | {term_filter: term.slug}),
+                )
+                for term, counted in progress.by_term(plan, self.library)
+                if counted.total
+            ],
+            plan=plan,
+        )
+
+    def together(self, district: progress.DistrictProgress) -> ProgressRow:
+        """A district's school plans of one year, counted together: the catalogue filters one
+        plan at a time, so these counts lead nowhere (each school's row below does)."""
+        named = district.district.organization or district.district.title
+        label = (
+            f"All schools of {named}, {district.year}"
+            if district.year
+            else f"All schools of {named} without a year"
+        )
+        tally = district.total
+        return ProgressRow(
+            label,
+            district.year,
+            tally.reported,
+            [Count.of(count, None) for count in tally.counts],
+            Count.of(tally.unreported, None),
+            Count.of(tally.total, None),
+            [
+                TermCount(
+                    kind.name, Count.of(counted.count(Status.DONE), None), Count.of(counted.total, None)
+                )
+                for kind, counted in progress.by_type(district.schools, self.library)
+                if counted.total
+            ],
+            district=district,
+        )
+
+    def entries(self) -> list[ProgressEntry]:
+        """Every plan once: state plans, district plans each with its schools, then the
+        school plans whose district plan is not in the handbook."""
+        entries = []
+        for plan in self.library.plans:
+            if plan.level is Level.SCHOOL:
+                continue
+            years = (
+                [
+                    SchoolYear(
+                        self.together(year) if len(year.schools) > 1 else None,
+                        [self.plan_row(school) for school in year.schools],
+                    )
+                    for year in progress.school_years(self.library, plan)
+                ]
+                if plan.level is Level.DISTRICT
+                else []
             )
-            for plan in self.library.plans
-            if plan.slug in reporting or plan.slug in by_district
+            entries.append(ProgressEntry(self.plan_row(plan), years))
+        entries += [
+            ProgressEntry(self.plan_row(plan), []) for plan in progress.without_district(self.library)
         ]
+        return entries
 
     def pages(self) -> Iterator[PageContent]:
-        rows = self.rows()
+        entries = self.entries()
         listing = Listing.of(
             urls.PROGRESS,
-            rows,
-            weight=lambda row: weight(row.plan.title, markup=PROGRESS_ROW * (1 + len(row.schools))),
+            entries,
+            weight=lambda entry: weight(entry.plan.title, markup=PROGRESS_ROW * entry.lines),
             size=self.build.page_budget,
-            label=lambda page: plans_held([row.plan for row in page]),
+            label=lambda page: plans_held([entry.plan for entry in page]),
         )
         yield from self.listing_pages(
             listing,
@@ -202,7 +342,6 @@ class ProgressPages(ListingFamily):
             "progress.html",
             wide=True,
             statuses=progress.STATUSES,
-            done=Status.DONE,
-            total=len(rows),
-            reporting=sum(1 for row in rows if row.tally.reported),
+            total=len(self.library.plans),
+            reporting=len(progress.reporting(self.library.plans)),
         )

@@ -138,7 +138,9 @@ class StrategyPages(ListingFamily):
 
 class AudiencePages(ListingFamily):
     """The audience groups, each with the goals that reach it and their activities, by plan;
-    and "Other audiences" for goals whose audience reaches no group."""
+    and "Other audiences" for goals whose audience reaches no group. A group no goal reaches
+    has no page: the index names it as text, and nothing else links to it (a goal's page
+    links the groups it reaches)."""
 
     def pages(self) -> Iterator[PageContent]:
         audiences = self.library.audiences()
@@ -149,7 +151,8 @@ class AudiencePages(ListingFamily):
             self.renderer.inputs("audiences.html", every_plan=True),
         )
         for audience in audiences:
-            yield from self.listing(audience)
+            if audience.goals:
+                yield from self.listing(audience)
 
     def listing(self, audience: Audience) -> list[PageContent]:
         by_plan = [(plan, list(refs)) for plan, refs in groupby(audience.goals, key=lambda ref: ref.plan)]
