@@ -5,7 +5,9 @@ search indexes, from entries made from the plan (`_search_entries`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import cache, partial
 
 from markupsafe import Markup
@@ -16,6 +18,41 @@ from handbook.pages.content import PageContent, Search, SearchEntry, TocEntry
 from handbook.pages.family import Family
 from handbook.pages.prose import PlanProse, plain_text, render_prose
 from handbook.plans.model import Level, Plan
+from handbook.printed import sheets
+
+_CITATION = r"(?:\bpp?\.\s*\d+|\bHandbook\s+CD\b)"
+_NEAR = 200
+TEMPLATE_CITATION = re.compile(
+    rf"\btemplates?\b.{{0,{_NEAR}}}?{_CITATION}|{_CITATION}.{{0,{_NEAR}}}?\btemplates?\b",
+    re.IGNORECASE | re.DOTALL,
+)
+"""A plan's words citing the book's template: a page of the printed handbook ("p. 276",
+"pp. 274-275") or its CD, within a few lines of the word "template". Plans copied from the
+book say where the book has the template; a reader of the site has the site's copy instead."""
+
+
+@dataclass(frozen=True)
+class TemplateNote:
+    """The site's note beside a plan's words that cite the book's template: the blank template
+    the handbook has for the plan's level, and which of the plan's texts cites it (the note
+    follows that text: the introduction where both do)."""
+
+    after: str
+    form: str
+    level: str
+    uri: str
+
+
+def template_note(plan: Plan) -> TemplateNote | None:
+    """The note for a plan whose introduction or closing cites the book's template, else None.
+    Found from the words, whatever the plan: any plan copied from the book may cite it."""
+    for after, text in (("introduction", plan.introduction), ("closing", plan.closing or "")):
+        if TEMPLATE_CITATION.search(text):
+            form = sheets.form_for(plan.level).name
+            return TemplateNote(
+                after, form, plan.level.label.lower(), urls.blank_template_uri(plan.level.value)
+            )
+    return None
 
 
 class PlanPages(Family):
@@ -60,7 +97,7 @@ class PlanPages(Family):
     ) -> Markup:
         return self.renderer.render(
             "plan.html", urls.plan_uri(plan.slug), plan=plan, goals=goals, prose=prose(),
-            district=district, schools=schools, pdf=self.build.pdfs,
+            district=district, schools=schools, pdf=self.build.pdfs, note=template_note(plan),
             chain=self.library.years_of(plan), tally=progress.plan_tally(plan),
             terms=progress.by_term(plan, self.library), statuses=progress.STATUSES,
         )  # fmt: skip
