@@ -7,16 +7,6 @@
  */
 (function () {
   "use strict";
-  // The listing's tables show as cards on a phone (handbook.css), and a browser may then stop
-  // treating them as tables: their roles, given here, keep rows and cells for screen readers.
-  // (Written in the HTML, the roles would repeat what each element is, which HTML forbids.)
-  Array.prototype.forEach.call(document.querySelectorAll("table.handbook-plans"), function (table) {
-    table.setAttribute("role", "table");
-    Array.prototype.forEach.call(table.querySelectorAll("thead, tbody"), function (group) { group.setAttribute("role", "rowgroup"); });
-    Array.prototype.forEach.call(table.rows, function (row) { row.setAttribute("role", "row"); });
-    Array.prototype.forEach.call(table.querySelectorAll("td"), function (cell) { cell.setAttribute("role", "cell"); });
-  });
-
   var data = window.handbookPlans;
   var form = document.getElementById("plans-filters");
   var found = document.getElementById("plans-found");
