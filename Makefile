@@ -16,7 +16,7 @@ endif
 # Material 9.8 prints a two-box notice about MkDocs 2.0 at every start: noise for editors.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test test-fast check new-plan lint bench bench-national schema clean
+.PHONY: serve build offline test test-fast check new-plan lint bench bench-national bench-lighthouse schema clean
 
 # The Makefile's own folder, so `make -f path/to/Makefile` works from a plan project elsewhere.
 HERE := $(dir $(abspath $(lastword $(MAKEFILE_LIST))))
@@ -97,6 +97,15 @@ bench: $(READY)
 ## bench-national: build 10,000 synthetic plans beside the baseline; what a first search and catalogue view download
 bench-national: $(READY)
 	$(BIN)/python -m bench.national
+
+## bench-lighthouse: Lighthouse's mobile scores on every kind of page at 1,000 plans, served compressed
+LIGHTHOUSE_READY := bench/lighthouse-tool/node_modules/.ready
+$(LIGHTHOUSE_READY): $(HERE)bench/lighthouse-tool/package-lock.json
+	npm ci --prefix bench/lighthouse-tool --no-audit --no-fund --silent
+	touch $@
+
+bench-lighthouse: $(READY) $(LIGHTHOUSE_READY)
+	$(BIN)/python -m bench.lighthouse $(LIGHTHOUSE_ARGS)
 
 clean:
 	rm -rf site .site-new .site-old dist

@@ -393,8 +393,16 @@
   var longForm = JSON.parse(JSON.stringify(schema));
   var items = longForm.$defs.Goal.properties.activities.items;
   longForm.$defs.Goal.properties.activities.items = items.anyOf.filter(function (option) { return option.$ref; })[0] || items;
-  var ajv = new root.ajv2020({ allErrors: true, strict: false });
-  var validate = ajv.compile(longForm);
+  /* Compiled when a plan is first checked, not when the page loads: compiling takes a phone
+     a few hundred milliseconds, which a visitor who only reads the form should not wait for
+     (Lighthouse's blocking time, bench/lighthouse.py). */
+  var compiled = null;
+  function validate(plan) {
+    if (!compiled) compiled = new root.ajv2020({ allErrors: true, strict: false }).compile(longForm);
+    var valid = compiled(plan);
+    validate.errors = compiled.errors;
+    return valid;
+  }
 
   var TOO_MANY = {
     goals: ["goals", "a plan may have at most " + LIMITS.goals + " (split it into more than one plan)"],

@@ -499,6 +499,13 @@
   }
 
   function refresh(summary) {
+    if (!state.edited && !state.existing && !summary) {
+      // An empty new plan, nothing typed yet: nothing to show, and nothing to check (the
+      // checker's first run compiles the schema: a first visit should not wait for it).
+      problems = [{ path: "file", message: "required" }];
+      output();
+      return;
+    }
     var result = checker.check(state.data, state.introduction, { plans: plans, slug: state.slug || undefined });
     problems = fileProblems.concat(result.problems);
     if (!state.slug) problems.unshift({ path: "file", message: "required" });
