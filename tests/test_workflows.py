@@ -97,3 +97,19 @@ def test_make_check_reports_to_github_and_the_tests_do_not() -> None:
     runs = {step.get("name"): str(step.get("run", "")) for step in pull_request_steps()}
     assert runs["Validate the plans"] == "make check"
     assert runs["Run the tests"] == "env -u GITHUB_ACTIONS -u GITHUB_STEP_SUMMARY make test"
+
+
+def test_the_published_site_is_built_knowing_its_address() -> None:
+    """Downloads give each activity's full address, which opens from a spreadsheet, only when
+    the build knows the site's address (`site_url`, from `HANDBOOK_SITE_URL`): the Pages build
+    takes it from configure-pages, as a value in `env:`, never written into the script."""
+    assert 'site_url: !ENV [HANDBOOK_SITE_URL, ""]' in (ROOT / "mkdocs.yml").read_text("utf-8")
+    steps: list[dict[str, Any]] = workflow(ROOT / ".github" / "workflows" / "deploy.yml")["jobs"]["build"][
+        "steps"
+    ]
+    ids = [step.get("id") for step in steps]
+    pages = steps[ids.index("pages")]
+    assert str(pages["uses"]).startswith("actions/configure-pages@")
+    builds = [n for n, step in enumerate(steps) if "make offline build" in str(step.get("run", ""))]
+    assert len(builds) == 1 and builds[0] > ids.index("pages")
+    assert steps[builds[0]]["env"]["HANDBOOK_SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"

@@ -11,6 +11,11 @@
  * the page filters itself), so a reader who follows a link sees it after a few kilobytes;
  * every activity (megabytes in a state's e-library) is loaded only for what no view
  * answers: more filters, words, another order, or more rows.
+ *
+ * On a phone the table is a card per activity (catalogue.css), the filters fold behind a
+ * button that says how many are set, and a "Sort by" list stands for the header row. The
+ * rows the filters select can be taken away as CSV or JSON made in the page, with the
+ * published files' columns (a file of the fields the table lacks, downloads.ACTIVITY_DETAILS).
  */
 (function () {
   "use strict";
@@ -26,11 +31,18 @@
   var FILTERS = ["level", "plan", "year", "strategy", "type", "audience", "grade", "status", "practice", "text"];
   var viewsUrl = table.getAttribute("data-views");
   var wholeUrl = table.getAttribute("data-whole");
+  var detailsUrl = table.getAttribute("data-details");
   var body = table.tBodies[0];
   var count = document.getElementById("catalogue-count");
   var more = document.getElementById("catalogue-more");
   var printed = document.getElementById("catalogue-print-summary");
-  var state = { sort: "plan", dir: 1, shown: PAGE, matches: [], total: 0, every: 0, whole: null, plan: null, asked: 0 };
+  var toggle = document.getElementById("catalogue-filters-toggle");
+  var sorter = document.getElementById("catalogue-sort");
+  var results = document.getElementById("catalogue-results");
+  var empty = document.getElementById("catalogue-empty");
+  var clear = document.getElementById("catalogue-clear");
+  var offer = document.getElementById("catalogue-download");
+  var state = { sort: "plan", dir: 1, shown: PAGE, matches: [], total: 0, every: 0, whole: null, plan: null, asked: 0, cleared: false };
   // How the last change went, for the benchmark and the tests: its time, and what answered it.
   var report = window.handbookCatalogueStatus = { lastFilterMs: -1, source: "" };
   // A filter's value as the address keeps it: a ticked box is "1"; a filter this catalogue
@@ -63,15 +75,16 @@
       var audience = row[at.audience] >= 0 ? data.audience_texts[row[at.audience]] : "";
       var status = row[at.status] >= 0 ? data.statuses[row[at.status]] : null;
       var groups = row[at.audiences].map(function (i) { return data.audiences[i].slug; });
-      var terms = type ? type.name : strategies.map(function (s) { return s.name; }).join("; ");
+      var strategyNames = strategies.map(function (s) { return s.name; });
+      var terms = type ? type.name : strategyNames.join("; ");
       var goalTitle = plan.goals[goal - 1];
       return {
         index: index,
         plan: plan.slug, planTitle: plan.title, planTitleLower: fold(plan.title), level: plan.level,
         anchor: anchor(goal, activity), href: plan.href + "#" + anchor(goal, activity),
         goal: goal, goalTitle: goalTitle, activity: activity, text: text,
-        strategies: strategies.map(function (s) { return s.slug; }),
-        type: type ? type.slug : "", terms: terms,
+        strategies: strategies.map(function (s) { return s.slug; }), strategyNames: strategyNames,
+        type: type ? type.slug : "", typeName: type ? type.name : "", terms: terms,
         audiences: groups, audienceName: audience,
         dates: row[at.dates], grades: row[at.grades], year: plan.year,
         status: status ? status.value : "", statusLabel: status ? status.label : "",
@@ -199,8 +212,9 @@
 
   // Each cell says which column it is in: on a phone the rows are cards, labelled from the
   // table's head (catalogue.css); the roles keep the table a table for screen readers there.
-  var labels = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) {
-    return th.textContent.replace(/[▲▼]/g, "").trim();
+  // Its class names the column's sort key, which the cards are laid out by.
+  var headers = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) {
+    return { label: th.textContent.trim(), key: th.querySelector("button").dataset.sort };
   });
   table.setAttribute("role", "table");
   Array.prototype.forEach.call(table.querySelectorAll("thead, tbody"), function (group) {
@@ -211,11 +225,23 @@
 
   function cell(row, text) {
     var td = document.createElement("td");
+    var column = headers[row.cells.length];
     td.setAttribute("role", "cell");
-    td.dataset.label = labels[row.cells.length];
+    td.className = "handbook-column-" + column.key;
+    td.dataset.label = column.label;
     td.textContent = text;
     row.appendChild(td);
     return td;
+  }
+
+  // How many filters are set, for the button that folds them on a phone.
+  function active() {
+    return FILTERS.filter(function (name) { return valueOf(name) !== ""; }).length;
+  }
+
+  function showActive() {
+    var set = active();
+    toggle.textContent = set ? "Filters, " + set + " active" : "Filters";
   }
 
   function render() {
@@ -232,13 +258,25 @@
       link.textContent = r.goal + "." + r.activity + " " + r.text;
       var activityCell = cell(row, "");
       activityCell.appendChild(link);
+      // Where it comes from, in a short line under the activity: shown on a phone's card in
+      // place of the plan, level and goal cells (catalogue.css), never beside them. The goal's
+      // title is for screen readers there, which would otherwise not hear it.
+      var from = document.createElement("span");
+      var goalTitle = document.createElement("span");
+      from.className = "handbook-card-source";
+      from.textContent = r.planTitle + " \u00b7 Goal " + r.goal;
+      goalTitle.className = "handbook-card-goal";
+      goalTitle.textContent = ": " + r.goalTitle;
+      from.appendChild(goalTitle);
+      activityCell.appendChild(from);
       if (r.outcome) {
         var outcome = document.createElement("span");
         outcome.className = "handbook-outcome";
         outcome.textContent = "Outcome: " + r.outcome;
         activityCell.appendChild(outcome);
       }
-      cell(row, r.terms);
+      // A card says which of the two the terms are; the table's head says "or".
+      cell(row, r.terms).dataset.label = r.type ? "Type of involvement" : "Strategies";
       cell(row, r.audienceName);
       cell(row, r.dates);
       var standing = cell(row, r.statusLabel);
@@ -258,10 +296,19 @@
       : total + " of " + state.every + " activities match" + (shown < total ? ", showing the first " + shown : "") + ".";
     more.hidden = shown >= total;
     if (printed) printed.textContent = summary(total);
+    // Nothing matches: say so, with the way back, in place of a table of headers alone.
+    empty.hidden = total > 0;
+    results.hidden = total === 0;
+    offer.hidden = total === 0 || active() === 0;
+    offer.querySelector(".handbook-download-count").textContent = total;
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
       var key = th.querySelector("button").dataset.sort;
       th.setAttribute("aria-sort", key === state.sort ? (state.dir > 0 ? "ascending" : "descending") : "none");
     });
+    sorter.value = (state.dir < 0 ? "-" : "") + state.sort;
+    showActive();
+    if (state.cleared && total > 0) results.focus();  // "Clear filters" leads to what it brought back
+    state.cleared = false;
   }
 
   // What paper says of the view, in one line: the filters that are set, and the count.
@@ -317,15 +364,20 @@
     report.lastFilterMs = performance.now() - start;
   }
 
-  // Rows filtered and sorted here: every activity, or every activity of one plan.
-  function fromRecords(records, every, start, source) {
-    var f = filters();
+  // The records the filters `f` keep, in the order chosen.
+  function matching(records, f) {
     var key = KEYS[state.sort];
     var dir = state.dir;
-    state.matches = records.filter(function (r) { return fails(r, f).length === 0; }).sort(function (a, b) {
+    return records.filter(function (r) { return fails(r, f).length === 0; }).sort(function (a, b) {
       var x = key(a), y = key(b);
       return x < y ? -dir : x > y ? dir : a.index - b.index;
     });
+  }
+
+  // Rows filtered and sorted here: every activity, or every activity of one plan.
+  function fromRecords(records, every, start, source) {
+    var f = filters();
+    state.matches = matching(records, f);
     state.total = state.matches.length;
     state.every = every;
     showCounts(counted(records, f));
@@ -370,7 +422,7 @@
         // The plan filter takes part of a title, as typed, or a plan's slug (`?plan=<slug>`, as
         // links and bookmarks give it): a dropdown of a thousand plans could not be used.
         data.plans.forEach(function (p) { slugs[p.slug] = true; });
-        state.whole = { records: recordsOf(data), slugs: slugs };
+        state.whole = { records: recordsOf(data), slugs: slugs, audiences: data.audiences };
       });
     }
     return loading;
@@ -399,8 +451,108 @@
     return viewFiles[key];
   }
 
+  // Taking away the rows the filters select, as the published downloads write every row
+  // (handbook/browser/downloads.py: the same columns, CSV cells a spreadsheet never runs), made
+  // here from every activity: a view holds only its first rows. Addresses are in full, from
+  // the page's own, so that they open from a spreadsheet wherever the page was opened.
+  var detailsLoading = null;
+  function details() {
+    if (!detailsLoading) {
+      detailsLoading = new Promise(function (resolve, reject) {
+        if (window.handbookActivityDetails) { resolve(window.handbookActivityDetails); return; }
+        var script = document.createElement("script");
+        script.src = detailsUrl;
+        script.onload = function () { resolve(window.handbookActivityDetails); };
+        script.onerror = reject;
+        document.body.appendChild(script);
+      });
+      detailsLoading.catch(function () { detailsLoading = null; });  // asked again next time
+    }
+    return detailsLoading;
+  }
+
+  // One activity as a row of the downloads, its fields in the downloads' order (`columns`).
+  function exported(r, extra, data) {
+    var d = {};
+    extra.forEach(function (value, i) { d[data.fields[i]] = value; });
+    var value = {
+      plan: r.plan, plan_title: r.planTitle, level: r.level, year: r.year || null,
+      goal: r.goal, goal_title: r.goalTitle, activity: r.activity, text: r.text,
+      strategies: r.strategyNames, type: r.typeName || null, audience: r.audienceName || null,
+      audience_groups: d.audience_groups.map(function (i) { return state.whole.audiences[i].name; }),
+      page: d.page, dates: r.dates || null, responsible: d.responsible, expected_results: d.expected_results,
+      costs: d.costs, grades: d.grades, preparations: d.preparations, status: r.status || null,
+      outcome: r.outcome || null, practice: r.practice, url: new URL(r.href, window.location.href).href
+    };
+    var row = {};
+    data.columns.forEach(function (name) {
+      if (!Object.prototype.hasOwnProperty.call(value, name)) throw new Error("no value for the column " + name);
+      row[name] = value[name];
+    });
+    return row;
+  }
+
+  // A cell a spreadsheet shows and never runs: downloads.spreadsheet_cell, said again.
+  var FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"];
+  function spreadsheetCell(value) {
+    if (Array.isArray(value)) value = value.map(String).join("; ");
+    if (value === null || value === undefined) return "";
+    if (typeof value === "string" && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0) return "'" + value;
+    return value;
+  }
+
+  // A value as Python's csv module writes it (downloads.to_csv): True and False as Python
+  // spells them, quoted only where a comma, a quote or a line break needs it.
+  function csvField(value) {
+    var text = value === true ? "True" : value === false ? "False" : String(value);
+    return /[",\r\n]/.test(text) ? "\"" + text.replace(/"/g, "\"\"") + "\"" : text;
+  }
+
+  function toCsv(rows, columns) {
+    var lines = [columns.map(csvField).join(",")];
+    rows.forEach(function (row) {
+      lines.push(columns.map(function (name) { return csvField(spreadsheetCell(row[name])); }).join(","));
+    });
+    return "\ufeff" + lines.join("\r\n") + "\r\n";
+  }
+
+  // What the file is called: the filters set, as a view's file is named.
+  function fileName(format) {
+    var parts = ["activities"];
+    FILTERS.forEach(function (name) {
+      var value = valueOf(name);
+      if (value) parts.push(name + "-" + value.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, ""));
+    });
+    return parts.join("_").slice(0, 120) + "." + format;
+  }
+
+  function download(format) {
+    var note = offer.querySelector(".handbook-download-note");
+    note.textContent = "Preparing the download\u2026";
+    Promise.all([whole(), details()]).then(function (loaded) {
+      var data = loaded[1];
+      var rows = matching(state.whole.records, filters()).map(function (r) {
+        return exported(r, data.rows[r.index], data);
+      });
+      var text = format === "csv" ? toCsv(rows, data.columns) : JSON.stringify(rows) + "\n";
+      var file = new Blob([text], { type: format === "csv" ? "text/csv;charset=utf-8" : "application/json" });
+      var address = URL.createObjectURL(file);
+      var link = document.createElement("a");
+      link.href = address;
+      link.download = fileName(format);
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      window.setTimeout(function () { URL.revokeObjectURL(address); }, 60000);
+      note.textContent = "";
+    }).catch(function () {
+      note.textContent = "This download could not be made here: every activity is in the files above.";
+    });
+  }
+
   function update(keepShown) {
     var start = performance.now();
+    showActive();
     var asked = ++state.asked;
     if (!keepShown) state.shown = PAGE;
     if (state.whole) { fromWhole(start); return; }
@@ -434,6 +586,28 @@
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
   form.addEventListener("reset", function () { window.setTimeout(update, 0); });
+  // On a phone the filters fold behind a button saying how many are set, closed at first so
+  // that the activities are in sight; wider screens show them always (catalogue.css).
+  function showFilters(open) {
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    form.classList.toggle("handbook-filters--closed", !open);
+  }
+  toggle.addEventListener("click", function () { showFilters(toggle.getAttribute("aria-expanded") !== "true"); });
+  clear.addEventListener("click", function () {
+    state.cleared = true;
+    form.reset();
+  });
+  offer.addEventListener("click", function (event) {
+    var link = event.target.closest("a[data-format]");
+    if (!link) return;
+    event.preventDefault();
+    download(link.dataset.format);
+  });
+  sorter.addEventListener("change", function () {
+    state.sort = sorter.value.replace(/^-/, "");
+    state.dir = sorter.value.charAt(0) === "-" ? -1 : 1;
+    update();
+  });
   more.addEventListener("click", function () {
     state.shown += PAGE * 5;
     if ((state.whole || ofPlan()) && state.matches.length >= state.total) { render(); return; }
@@ -450,5 +624,8 @@
 
   readQuery();
   addressPlan = valueOf("plan");
+  toggle.hidden = false;
+  sorter.closest("label").hidden = false;
+  showFilters(false);
   update();
 })();

@@ -174,6 +174,40 @@ def catalogue_data(library: Library, site_urls: urls.Urls) -> dict[str, Any]:
     }
 
 
+ACTIVITY_DETAILS = "catalogue/activity-details.js"
+"""What the downloads hold of each activity that the catalogue page's rows do not, for the
+page's own "Download these activities" (`activity_details_script`)."""
+
+DETAIL_FIELDS = (
+    "page", "responsible", "expected_results", "costs", "grades", "preparations", "audience_groups",
+)  # fmt: skip
+"""The fields of `activity_row` that `catalogue_data` leaves out (the catalogue shows none of
+them) or gives in another form (grades as keys, audience groups with "Other audiences")."""
+
+
+def activity_details_script(rows: list[dict[str, Any]], data: dict[str, Any]) -> str:
+    """The rest of each download row, for the catalogue page to write the rows its filters
+    select as the published CSV and JSON write them: `window.handbookActivityDetails`.
+
+    A reader who filters the catalogue takes away those activities, not all of them, and
+    from a copy of the site opened as files too, where the page cannot fetch the JSON; so
+    the page makes the file itself. It has every other field already (`catalogue_data`); this
+    file holds the ones it lacks, in the same order as its rows (every activity, in library
+    order), loaded only when a reader asks for a download. `columns` are the downloads'
+    columns (`FIELDS`), so the page writes them in this order and no other; an activity's
+    audience groups are indexes into the catalogue data's `audiences`, whose names they are.
+    """
+    if len(rows) != len(data["rows"]):
+        raise ValueError("the details and the catalogue's rows must be the same activities")
+    groups = {audience["name"]: n for n, audience in enumerate(data["audiences"])}
+    details = [
+        [*(row[name] for name in DETAIL_FIELDS[:-1]), [groups[name] for name in row["audience_groups"]]]
+        for row in rows
+    ]
+    payload = {"columns": FIELDS, "fields": DETAIL_FIELDS, "rows": details}
+    return f"window.handbookActivityDetails = {compact_json(payload)};\n"
+
+
 PLAN_FIELDS = ("slug", "title", "level", "organization", "district", "year", "href")
 """The fields of each plan of the plans' data (`plans/plan-list.js`), named in the data."""
 

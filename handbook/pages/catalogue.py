@@ -7,6 +7,7 @@ has its own CSV beside its page (`handbook.browser.downloads`)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import partial
 from itertools import chain, groupby
 from typing import Any
@@ -14,6 +15,8 @@ from typing import Any
 from handbook import urls
 from handbook.browser.catalogue_views import ALL, FACETS, VIEW_ROWS, View, plan_views, view_data, views
 from handbook.browser.downloads import (
+    ACTIVITY_DETAILS,
+    activity_details_script,
     activity_row,
     catalogue_data,
     catalogue_script,
@@ -26,6 +29,32 @@ from handbook.pages.content import Download, PageContent
 from handbook.pages.family import Family
 from handbook.plans.grades import GRADES, grade_keys
 from handbook.plans.model import Level
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the catalogue's table, and how it sorts: the key `catalogue.js` sorts by
+    (and the address keeps, `?sort=<key>` or `-<key>`), its header, and what each direction
+    puts first in words, for the "Sort by" list phones show in place of the header row."""
+
+    key: str
+    header: str
+    ascending: str = "A to Z"
+    descending: str = "Z to A"
+
+
+COLUMNS = (
+    Column("plan", "Plan"),
+    Column("level", "Level", "state first", "school first"),
+    Column("goal", "Goal"),
+    Column("text", "Activity"),
+    Column("terms", "Strategies or type"),
+    Column("audience", "Audience"),
+    Column("dates", "Dates"),
+    Column("status", "Status", "done first", "done last"),
+)
+"""The table's columns in order: the header row and the "Sort by" list are both drawn from
+here, so that they offer the same sorts."""
 
 
 class Catalogue(Family):
@@ -53,6 +82,8 @@ class Catalogue(Family):
                 views=self._views_folder(),
                 facets=FACETS,  # the view files' filters and rows, as the script reads them
                 view_rows=VIEW_ROWS,
+                columns=COLUMNS,
+                details=ACTIVITY_DETAILS,
             ),
             self.renderer.inputs("catalogue.html", every_plan=True),
             wide=True,
@@ -72,6 +103,7 @@ class Catalogue(Family):
         yield Download(urls.CATALOGUE_JSON, lambda: to_json(rows))
         data = catalogue_data(self.library, self.build.urls)
         yield Download(urls.CATALOGUE_DATA, partial(catalogue_script, data))
+        yield Download(ACTIVITY_DETAILS, partial(activity_details_script, rows, data))
         if self.build.views:
             for view in chain(views(data), plan_views(data)):
                 yield Download(f"{urls.CATALOGUE_VIEWS}/{view.key}.json", partial(_view_json, view, data))

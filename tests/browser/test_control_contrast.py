@@ -31,6 +31,7 @@ CONTROLS = {
     "filter field": ".handbook-filters :is(input, select)",
     "filter button": ".handbook-filters button",
     "sort button": ".handbook-catalogue th button",
+    "sort field": ".handbook-sort select",
 }
 """The site's own controls, by kind. Material's (header, search, palette toggle, navigation)
 are its own business and not listed."""
@@ -57,7 +58,7 @@ PAGES: dict[str, tuple[set[str], tuple[str, ...]]] = {
     ),
     "plans/sample-district-plan/": ({"suggest link"}, ("Propose changes to this plan",)),
     "catalogue/": (
-        {"outlined button", "filter field", "filter button", "sort button", "suggest link"},
+        {"outlined button", "filter field", "filter button", "sort button", "sort field", "suggest link"},
         ("Show more", "Clear filters", "Promising practices only", "Level", "Status"),
     ),
     "plans/": ({"filter field", "suggest link"}, ("Find a plan", "Propose a plan")),
