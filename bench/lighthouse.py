@@ -12,10 +12,6 @@ page is measured `--runs` times and the median is reported (its own advice for v
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
-import io
 import json
 import os
 import shutil
@@ -23,60 +19,18 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from handbook.plans.loading import load_library
 from tests.support.browser import CHROMIUM
 from tests.support.project import ROOT, make_project
 from tests.support.synthetic import write_plans
+from tests.support.web import serve_site
 
 TOOL = ROOT / "bench" / "lighthouse-tool"
 LIGHTHOUSE = TOOL / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
-COMPRESSED = {".html", ".js", ".css", ".json", ".svg", ".xml", ".txt"}
-
-
-class _CompressingHandler(http.server.SimpleHTTPRequestHandler):
-    """A static host: text files gzip-compressed when the browser accepts it, as GitHub Pages
-    and most hosts serve them."""
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def send_head(self) -> Any:
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts and path.suffix in COMPRESSED and path.is_file()):
-            return super().send_head()
-        if self.path.split("?")[0].endswith("/") is False and path.name == "index.html":
-            return super().send_head()  # the redirect to the folder's address
-        body = gzip.compress(path.read_bytes(), 6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-
-@contextmanager
-def compressed_site(root: Path) -> Iterator[str]:
-    handler = functools.partial(_CompressingHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def pages(plans: Path) -> dict[str, str]:
@@ -136,7 +90,7 @@ def main() -> int:
             check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )  # fmt: skip
         failed = 0
-        with compressed_site(site) as base:
+        with serve_site(site, compressed=True) as base:
             for name, address in pages(project / "plans").items():
                 if args.only and name != args.only:
                     continue

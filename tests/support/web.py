@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import socket
 import threading
 import time
@@ -11,6 +13,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -34,10 +37,35 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+COMPRESSED = {".html", ".js", ".css", ".json", ".svg", ".xml", ".txt"}
+"""Files a static host sends gzip-compressed to a browser that accepts it."""
+
+
+class _CompressingHandler(_QuietHandler):
+    """As a static host serves text files (GitHub Pages, Netlify): gzip-compressed where the
+    browser accepts it, for what a visitor's phone downloads (bench/lighthouse.py)."""
+
+    def send_head(self) -> Any:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.suffix in COMPRESSED and path.is_file()):
+            return super().send_head()  # a folder's redirect, a missing page, an image
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 @contextmanager
-def serve_site(root: Path) -> Iterator[str]:
-    """Serve a built site over HTTP on a free loopback port; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
+def serve_site(root: Path, compressed: bool = False) -> Iterator[str]:
+    """Serve a built site over HTTP on a free loopback port (text gzip-compressed, with
+    `compressed`, as a static host serves it); yields its base URL."""
+    handler = functools.partial(_CompressingHandler if compressed else _QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
