@@ -26,6 +26,7 @@
 
   var schema = contract.schema, defs = schema.$defs;
   var DRAFTS = "handbook-plan-drafts"; // { new: draft, <slug>: draft }
+  var TITLE_SUFFIX = (document.title.match(/\s[-\u2013|]\s.*$/) || [""])[0]; // " - <site name>", as Material writes it
   var OLD_STORE = "handbook-plan-draft"; // the one draft of earlier versions of this form
   var MANY = 40; // more plans than this to choose from: a field to type in, not a list to scroll
   var LONG_FIELDS = ["text", "title", "audience", "results", "measures", "expected_results", "outcome", "preparations", "closing"];
@@ -61,6 +62,8 @@
       var old = JSON.parse(window.localStorage.getItem(OLD_STORE) || "null");
       if (old && old.data) { // an earlier form's single draft becomes the draft of its plan
         var key = old.existing || "new";
+        old.edited = true;
+        old.slugTyped = Boolean(old.slug); // a file name the editor wrote stays theirs
         if (!drafts[key]) drafts[key] = old;
         window.localStorage.setItem(DRAFTS, JSON.stringify(drafts));
         window.localStorage.removeItem(OLD_STORE);
@@ -109,7 +112,7 @@
     var planTitle = state.existing ? (published[state.existing] ? published[state.existing].front_matter.title : state.existing) : "";
     var words = planTitle ? "Propose changes to " + planTitle : "Propose a plan";
     if (h1) h1.textContent = words;
-    document.title = document.title.replace(/^[^-–|]*/, words + " ");
+    document.title = words + TITLE_SUFFIX;
   }
 
   /* The other drafts this browser holds, each a link back to it. */

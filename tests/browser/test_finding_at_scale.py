@@ -6,15 +6,19 @@ from __future__ import annotations
 
 import io
 import re
+import statistics
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from handbook.plans.grades import grade_keys
 from handbook.plans.loading import load_library
 from tests.browser.conftest import PHONE, settle
+from tests.browser.test_catalogue_on_a_phone import CARD
+from tests.browser.test_plan_pages_on_a_phone import LAYOUT
 from tests.browser.test_site_search import insert_query
 from tests.support.project import Site, build_site, make_project
 from tests.support.search import published_records
@@ -317,3 +321,45 @@ def test_site_search_among_a_thousand_plans_shows_twenty_that_say_every_word_fro
     }
     assert len([file for file in files if file.startswith("pagefind/fragment/")]) <= 30
     assert len([file for file in files if file.startswith("search/documents/")]) == 20
+
+
+def test_at_a_thousand_plans_a_phone_gets_the_catalogue_goal_pages_years_and_progress_as_on_the_samples(
+    browser: Any, large_url: str, large_site: Site
+) -> None:
+    """What the phone and way-onward tests hold on the samples (tests/browser/
+    test_catalogue_on_a_phone.py, test_plan_pages_on_a_phone.py, tests/test_ways_onward.py),
+    at a state's scale: the first activity in the first screen and short cards, a goal's
+    print button the width of the screen, every school year on /years/, every plan on
+    /progress/ (its pages)."""
+    library = load_library(large_site.root.parent / "plans")
+    context = browser.new_context(viewport=PHONE)
+    phone = context.new_page()
+    phone.goto(large_url + "catalogue/")
+    settle(phone)
+    cards = phone.eval_on_selector_all(
+        "#catalogue-table tbody tr",
+        "rows => rows.map(r => { const box = r.getBoundingClientRect(); return [box.top + scrollY, box.height]; })",
+    )
+    assert len(cards) == 100 and cards[0][0] < PHONE["height"]
+    assert statistics.median(height for _, height in cards) < CARD
+    district = next(plan for plan in library.plans if plan.level.value == "district")
+    phone.goto(large_url + f"plans/{district.slug}/goal-1/")
+    layout = phone.evaluate(LAYOUT)
+    assert all(
+        button["box"][2] - button["box"][0] >= 0.95 * layout["content"] for button in layout["buttons"]
+    )
+    phone.goto(large_url + "years/")
+    listed = set(
+        phone.eval_on_selector_all("article a[href]", "links => links.map(a => a.textContent.trim())")
+    )
+    assert set(library.years()) <= listed
+    context.close()
+    progress = sorted(large_site.root.glob("progress/**/index.html"))  # a listing of pages, at this scale
+    plans = {
+        str(link["href"]).rsplit("plans/", 1)[1]
+        for page in progress
+        for link in BeautifulSoup(page.read_text("utf-8"), "html.parser").select(
+            "table.handbook-progress tbody th a[href]"
+        )
+    }
+    assert len(progress) > 1 and plans == {f"{plan.slug}/" for plan in library.plans}

@@ -331,6 +331,7 @@ def test_a_new_plans_draft_survives_opening_another_plans_form_and_coming_back(
     filled(page)
     title = "Sample School One-Year Action Plan for Partnerships"
     assert page.locator("h1").inner_text() == f"Propose changes to {title}"
+    assert page.title().startswith(f"Propose changes to {title} - ")  # a "-" of the title's own kept
     assert field(page, "Title").input_value() == title
     drafts = page.locator("#plan-drafts")
     assert drafts.is_visible()  # the new plan's draft, a link away
