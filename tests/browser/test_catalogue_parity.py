@@ -64,13 +64,11 @@ def options(page: Any) -> dict[str, list[str]]:
 
 
 def combinations(offered: dict[str, list[str]]) -> list[dict[str, str]]:
-    """Each filter alone at its first and its last value (values of one filter take one path
-    through either side; the ends hold the odd ones: grade `k`, a year `2026-27`), and each
-    filter with the next one in the address's order at their last values (a view of two
-    filters counts each with the other)."""
-    single = [
-        {name: value} for name, values in offered.items() for value in dict.fromkeys(values[:1] + values[-1:])
-    ]
+    """Each filter alone at its first value, and with the next one in the address's order at
+    their last values (values of one filter take one path through either side; the last ones
+    hold the odd forms: a year `2026-27`, grade `k`): a view of two filters counts each with
+    the other."""
+    single = [{name: values[0]} for name, values in offered.items() if values]
     named = [name for name in FACETS if offered[name]]
     pairs = [  # each filter with the next, at their last values (the first is met alone above)
         {first: offered[first][-1], second: offered[second][-1]}
@@ -103,7 +101,7 @@ def test_views_and_the_pages_own_script_show_the_same_rows_and_counts_for_every_
 ) -> None:
     by_views, by_every, asked = catalogue_pages
     combos = combinations(options(by_views))
-    assert len(combos) > 15 and any(len(combo) == 2 for combo in combos)  # the test sees enough
+    assert len(combos) > 12 and any(len(combo) == 2 for combo in combos)  # the test sees enough
     differ: list[str] = []
     for filters in combos:
         before = len(asked)
