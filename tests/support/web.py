@@ -7,6 +7,7 @@ import gzip
 import http.server
 import io
 import socket
+import sys
 import threading
 import time
 import urllib.request
@@ -61,12 +62,20 @@ class _CompressingHandler(_QuietHandler):
         return io.BytesIO(body)
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that leaves a page cancels what it was still loading: a broken connection
+        is what browsing does, not a fault (other errors are printed as the base class does)."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve_site(root: Path, compressed: bool = False) -> Iterator[str]:
     """Serve a built site over HTTP on a free loopback port (text gzip-compressed, with
     `compressed`, as a static host serves it); yields its base URL."""
     handler = functools.partial(_CompressingHandler if compressed else _QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
