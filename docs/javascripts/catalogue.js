@@ -493,7 +493,9 @@
   }
 
   // A cell a spreadsheet shows and never runs: downloads.spreadsheet_cell, said again.
-  var FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"];
+  // The first characters that make a spreadsheet run a cell: downloads.FORMULA_STARTS, written
+  // on the table by the page, so the page's CSV and the published one follow one rule.
+  var FORMULA_STARTS = Array.from(JSON.parse(table.getAttribute("data-formula-starts") || '""'));
   function spreadsheetCell(value) {
     if (Array.isArray(value)) value = value.map(String).join("; ");
     if (value === null || value === undefined) return "";

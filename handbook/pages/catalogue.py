@@ -6,6 +6,7 @@ has its own CSV beside its page (`handbook.browser.downloads`)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -16,6 +17,7 @@ from handbook import urls
 from handbook.browser.catalogue_views import ALL, FACETS, VIEW_ROWS, View, plan_views, view_data, views
 from handbook.browser.downloads import (
     ACTIVITY_DETAILS,
+    FORMULA_STARTS,
     activity_details_script,
     activity_row,
     catalogue_data,
@@ -84,6 +86,7 @@ class Catalogue(Family):
                 view_rows=VIEW_ROWS,
                 columns=COLUMNS,
                 details=ACTIVITY_DETAILS,
+                formula_starts=json.dumps("".join(FORMULA_STARTS)),  # the page's own CSV, as to_csv writes
             ),
             self.renderer.inputs("catalogue.html", every_plan=True),
             wide=True,
