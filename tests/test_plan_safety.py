@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.support.browser import needs_chromium
+from tests.support.browser import insert_query, needs_chromium
 from tests.support.project import Site, build_site, make_project, text_of
 from tests.support.search import indexed_words, published_records
 from tests.support.web import serve_site
@@ -103,8 +103,7 @@ def test_nothing_from_a_plan_runs_in_a_real_browser(site: Site, browser: Any) ->
             assert page.evaluate("window.pwned === undefined"), (url, page.evaluate("window.pwned"))
         # Search results show the plan's words (its title, an activity) as Material renders them.
         page.goto(base)
-        page.click("input.md-search__input")
-        page.keyboard.type("Details", delay=50)
+        insert_query(page, "Details")  # at once: typed key by key, a busy machine searches "D", "De"...
         page.locator(".md-search-result__item", has_text="</title><script>").first.wait_for()
         page.wait_for_timeout(300)
         assert page.evaluate("window.pwned === undefined"), page.evaluate("window.pwned")

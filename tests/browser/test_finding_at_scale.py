@@ -19,7 +19,7 @@ from handbook.plans.loading import load_library
 from tests.browser.conftest import PHONE, settle
 from tests.browser.test_catalogue_on_a_phone import CARD
 from tests.browser.test_plan_pages_on_a_phone import LAYOUT
-from tests.browser.test_site_search import insert_query
+from tests.support.browser import insert_query
 from tests.support.project import Site, build_site, make_project
 from tests.support.search import published_records
 from tests.support.synthetic import write_plans
