@@ -844,7 +844,11 @@
   if (asked) {
     fromSite(asked, function (plan) {
       var draft = readDrafts()[asked];
-      if (!plan) {
+      if (!plan && draft) { // a plan gone from the handbook: its draft is still the editor's
+        state = draft;
+        draw();
+        document.getElementById("plan-form-status").textContent = "The handbook no longer has the plan " + asked + ": the form shows your draft of it.";
+      } else if (!plan) {
         state = readDrafts()["new"] || blank();
         draw();
         document.getElementById("plan-form-status").textContent = "The handbook has no plan " + asked + ": the form shows your new plan.";

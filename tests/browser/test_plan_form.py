@@ -526,3 +526,15 @@ def test_a_whole_plan_can_be_written_with_the_keyboard_alone(
     assert written.level.value == "district"
     assert [s.name for s in written.goals[0].strategies] == ["Share knowledge"]
     assert written.goals[0].activities[0].text == "A monthly letter home"
+
+
+def test_a_draft_of_a_plan_gone_from_the_handbook_still_opens(page: Any, base_url: str) -> None:
+    open_form(page, base_url)
+    page.evaluate(
+        """() => localStorage.setItem('handbook-plan-drafts', JSON.stringify({'gone-plan': {
+          slug: 'gone-plan', existing: 'gone-plan', edited: true, introduction: '',
+          data: {title: 'A plan since removed', level: 'district', goals: [{activities: [{}]}]}}}))"""
+    )
+    page.goto(base_url + "contribute/?plan=gone-plan")
+    page.wait_for_function("() => document.getElementById('f-title')?.value === 'A plan since removed'")
+    assert "no longer has the plan gone-plan" in page.inner_text("#plan-form-status")
