@@ -13,8 +13,9 @@ POLICY_FORUM = "Conduct a policy forum on partnerships with statewide representa
 
 
 def search(page: Any, words: str) -> None:
-    page.keyboard.press("/")  # Material's key for the search box
-    page.keyboard.type(words, delay=50)
+    """Search by the keyboard ("/" opens Material's box) for these words, put in at once: typed
+    key by key, a busy machine shows the results of "policy" before those of "policy forum"."""
+    insert_query(page, words)
     page.locator(".md-search-result__item").first.wait_for()
 
 
