@@ -19,6 +19,8 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
+from handbook.commands import github
+
 DOCS = "docs"
 MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 """What MkDocs reads as a page (its `utils.markdown_extensions`)."""
@@ -57,18 +59,6 @@ def macro_pages(paths: list[str], root: Path) -> list[str]:
     return found
 
 
-def _property(text: str) -> str:
-    """A value inside a workflow command's properties, escaped as GitHub reads them: a file
-    name cannot end the command or start a line of its own."""
-    return (
-        text.replace("%", "%25")
-        .replace("\r", "%0D")
-        .replace("\n", "%0A")
-        .replace(":", "%3A")
-        .replace(",", "%2C")
-    )
-
-
 NOTICE = (
     "This page opts into macros (render_macros), so it is code, not text: what it writes "
     "between {{ }} and {% %} runs when the site is built. Review it as code."
@@ -77,7 +67,10 @@ NOTICE = (
 
 def notices(pages: list[str]) -> list[str]:
     """One warning per page, placed on the page's first line in the pull request's files."""
-    return [f"::warning file={_property(page)},line=1,title=Runs code when built::{NOTICE}" for page in pages]
+    return [
+        f"::warning file={github.file_property(page)},line=1,title=Runs code when built::{NOTICE}"
+        for page in pages
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
             file.write(
                 "### Pages that run code\n\nThese changed pages opt into macros: review them as code.\n\n"
             )
-            file.writelines(f"- `{page}`\n" for page in pages)
+            file.writelines(f"- {github.code(page)}\n" for page in pages)  # a name cannot leave its span
     print(
         f"{len(pages)} changed page{'s' if len(pages) != 1 else ''} in {DOCS}/ run{'s' if len(pages) == 1 else ''} macros."
     )

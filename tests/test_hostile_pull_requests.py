@@ -419,21 +419,31 @@ def test_the_pull_request_notice_names_every_changed_page_that_runs_macros(tmp_p
     (docs / "quoted.md").write_text('---\nrender_macros: "true"\n---\n# Not run\n', "utf-8")
     (docs / "sub").mkdir()
     (docs / "sub" / "a,b:c.md").write_text("---\nrender_macros: true\n---\n", "utf-8")
+    # A name that would stop the runner obeying commands, or leave its code span in the summary.
+    (docs / "sub" / "##[stop-commands]x `](http:evil).md").write_text(
+        "---\nrender_macros: true\n---\n", "utf-8"
+    )
     (docs / "unchanged-but-new.txt").write_text("render_macros: true\n", "utf-8")
     git(tmp_path, "add", ".")
     git(tmp_path, "commit", "-q", "-m", "change")
+    summary = tmp_path / "summary.md"
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs_handbook.macro_pages", base],
-        cwd=tmp_path, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+        cwd=tmp_path, capture_output=True, text=True,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "GITHUB_STEP_SUMMARY": str(summary)},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stdout.splitlines() if line.startswith("::warning ")]
     assert [line.split("::")[1] for line in warnings] == [
         "warning file=docs/one.md,line=1,title=Runs code when built",
         "warning file=docs/opted.md,line=1,title=Runs code when built",
+        "warning file=docs/sub/#\\x23[stop-commands]x `](http%3Aevil).md,line=1,title=Runs code when built",
         "warning file=docs/sub/a%2Cb%3Ac.md,line=1,title=Runs code when built",
     ]
-    assert result.stdout.splitlines()[-1] == "3 changed pages in docs/ run macros."
+    assert "##[" not in result.stdout
+    assert result.stdout.splitlines()[-1] == "4 changed pages in docs/ run macros."
+    said = summary.read_text("utf-8")
+    assert "- ``docs/sub/##[stop-commands]x `](http:evil).md``\n" in said  # one code span, whatever the name
 
 
 @pytest.mark.parametrize(

@@ -62,6 +62,13 @@ def _unobeyed(text: str) -> str:
     return text.replace("##[", "#\\x23[")
 
 
+def file_property(path: str) -> str:
+    """A file's name as a command's `file=` value: escaped (`escape_property`), its control
+    characters shown (`printable`) and any `##[` shown as in `log_line`. A pull request names
+    its files, so a name is as hostile as a plan's words."""
+    return escape_property(_unobeyed(printable(path)))
+
+
 def log_line(text: str) -> str:
     """A line of the plain report, printed where the runner reads commands, so that it is
     read and not obeyed.
@@ -88,7 +95,7 @@ def annotation(problem: PlanProblem, kind: Kind) -> str:
     (line 0) is marked on the file, with no line. A plan's words are kept on the line
     (`printable`, then `escape_data`) and any `##[` in them shown as in `log_line`.
     """
-    properties = [f"file={escape_property(problem.source)}"]
+    properties = [f"file={file_property(problem.source)}"]
     if problem.line > 0:
         properties.append(f"line={problem.line}")
     title = f"{TITLE}: {_said(problem.field)}" if problem.field else TITLE
