@@ -213,9 +213,8 @@
      levels that require it, so that the label never contradicts the hint. */
   function requirement(field, name, owner) {
     if (isRequired(field, name, owner)) return "";
-    var levels = (field["x-required-in"] || []).slice();
-    if (!level() && levels.length) {
-      var names = levels.map(function (word) { return word; });
+    var names = (field["x-required-in"] || []).slice();
+    if (!level() && names.length) {
       var last = names.pop();
       return " (required for " + (names.length ? names.join(", ") + " and " + last : last) + " plans)";
     }
@@ -548,25 +547,27 @@
   /* ---- problems in words ---- */
 
   /* Where a field is, and the field: ["goals", 0, "activities", 1, "dates"] ->
-     { place: "Goal 1, activity 2", field: <its schema>, name: "dates" }. */
+     { place: "Goal 1, activity 2", field: <its schema>, name: "dates", owner: <Activity> }.
+     A numbered item of another list (`strategies[1]`) is its field's, as
+     `handbook.vocabularies.fields.field_in_words` says it in `make check`'s summary. */
   function located(path) {
-    if (path === "file") return { place: "", field: null, name: "file", label: "File name" };
-    if (!path) return { place: "", field: null, name: "", label: "" };
+    if (path === "file") return { place: "", field: null, name: "file", label: "File name", owner: schema };
+    if (!path) return { place: "", field: null, name: "", label: "", owner: schema };
     var steps = parts(path), place = [], owner = schema, field = null, name = "";
     steps.forEach(function (step, index) {
-      if (typeof step === "number") {
-        var goal = steps[index - 1] === "goals";
-        place.push(goal ? "Goal " + (step + 1) : "activity " + (step + 1));
-        owner = goal ? defs.Goal : defs.Activity;
+      var list = steps[index - 1];
+      if (typeof step === "number" && (list === "goals" || list === "activities")) {
+        place.push(list === "goals" ? "Goal " + (step + 1) : "activity " + (step + 1));
+        owner = list === "goals" ? defs.Goal : defs.Activity;
         field = null;
         name = "";
-      } else {
+      } else if (typeof step !== "number") {
         name = step;
         field = step === "introduction" ? contract.introduction : owner.properties && owner.properties[step];
       }
     });
     var label = field ? labelOf(field, name) : name ? "'" + name + "'" : "";
-    return { place: place.join(", "), field: field, name: name, label: label };
+    return { place: place.join(", "), field: field, name: name, label: label, owner: owner };
   }
 
   function capital(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
@@ -603,9 +604,7 @@
   /* A problem in words: in the summary with its place ("Goal 1: choose at least one leadership
      strategy"; "Goal 2, activity 1, Dates: ..."), and beside its field on its own. */
   function inWords(problem) {
-    var where = located(problem.path), message = problem.message;
-    var steps = problem.path && problem.path !== "file" ? parts(problem.path) : [];
-    var owner = steps.length > 1 ? (steps.filter(function (s) { return typeof s === "number"; }).length > 1 ? defs.Activity : defs.Goal) : schema;
+    var where = located(problem.path), message = problem.message, owner = where.owner;
     for (var i = 0; i < SAID.length; i++) {
       var match = SAID[i][0].exec(message);
       if (!match) continue;
