@@ -143,11 +143,16 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' if count != 1 else ''}"
 
 
-def _said(field: str) -> str:
+def _named(field: str) -> str | None:
     """A field path in the words the plan form and the printed template use ("Goal 2,
-    activity 1, Dates"); a key no plan has keeps the path, which names it as the file writes it."""
+    activity 1, Dates"), or None where it ends in a key no plan has."""
     place, label = field_in_words(field)
-    return ", ".join(part for part in (place, label) if part) if label else field
+    return ", ".join(part for part in (place, label) if part) if label else None
+
+
+def _said(field: str) -> str:
+    """A field in words; a key no plan has keeps the path, which names it as the file writes it."""
+    return _named(field) or field
 
 
 def _item(problem: PlanProblem) -> str:
@@ -155,9 +160,7 @@ def _item(problem: PlanProblem) -> str:
     field by their names, then what is wrong in a code span (the words may be a plan's own).
     A field path is shown as written only where it ends in a key no plan has."""
     where = f"line {problem.line}" if problem.line > 0 else "the whole file"
-    place, label = field_in_words(problem.field) if problem.field else ("", None)
-    if label:
-        named = ", ".join(part for part in (place, label) if part)
+    if named := _named(problem.field) if problem.field else None:
         return f"- {code(problem.source)}, {where}, {named}: {code(problem.message)}\n"
     what = f"{problem.field}: {problem.message}" if problem.field else problem.message
     return f"- {code(problem.source)}, {where}: {code(what)}\n"
