@@ -4,8 +4,9 @@ Editors are not programmers and often edit in a web UI, so a problem is reported
 they can act on it, `plans/<file>.md:<line>: <field path>: <what is wrong>` (in words from
 `messages`), and every problem of every file in one run (fixing one error at a time
 through CI round-trips is how editors give up). Each file is checked before it is read
-(`repository`), its front matter read as plain data (`plain_yaml`), validated against the
-contract (`model`), and located line by line; rules across plans (titles, districts, years)
+(`repository`), its front matter read as plain data (`front_matter`, `plain_yaml`), validated
+against the contract (`model`), and located line by line (`front_matter`, which resources
+share); rules across plans (titles, districts, years)
 come last. Nothing here raises on bad input; `load_library` raises `PlanErrors` holding
 them all.
 """
@@ -16,17 +17,14 @@ import dataclasses
 import difflib
 import re
 import stat
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from handbook import urls
 from handbook.library import Library
-from handbook.plans import lookalikes, messages, plain_yaml, plan_folder, repository, years
+from handbook.plans import front_matter, lookalikes, messages, plain_yaml, plan_folder, repository, years
 from handbook.plans.messages import Loc
 from handbook.plans.model import INTRODUCTION, Level, Plan, validate_front_matter
 from handbook.plans.problems import PlanErrors, PlanProblem, quote
@@ -41,101 +39,8 @@ __all__ = [
 ]
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-FENCE = re.compile(r"^(---|\.\.\.)[ \t]*\r?$")  # a file saved on Windows ends its lines with \r\n
-
-
-@dataclass
-class _LineMap:
-    """Where each field path sits in the file: the line of its value and of its key,
-    and the keys given twice (path, line, line of the first)."""
-
-    values: dict[Loc, int]
-    keys: dict[Loc, int]
-    duplicates: list[tuple[Loc, int, int]]
-
-
-def _line_map(node: yaml.Node, line_offset: int) -> _LineMap:
-    lines = _LineMap({}, {}, [])
-
-    def walk(current: yaml.Node, loc: Loc) -> None:
-        lines.values[loc] = current.start_mark.line + line_offset
-        if isinstance(current, yaml.MappingNode):
-            for key_node, value_node in current.value:
-                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-                line = key_node.start_mark.line + line_offset
-                if (*loc, key) in lines.keys:
-                    lines.duplicates.append(((*loc, key), line, lines.keys[(*loc, key)]))
-                else:
-                    lines.keys[(*loc, key)] = line
-                walk(value_node, (*loc, key))
-        elif isinstance(current, yaml.SequenceNode):
-            for index, item in enumerate(current.value):
-                walk(item, (*loc, index))
-
-    walk(node, ())
-    return lines
-
-
-LINE_END = re.compile(r"\r\n|\r|\n")
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
-OTHER_LINE_BREAKS = {
-    "\x85": "U+0085, next line",
-    "\u2028": "U+2028, line separator",
-    "\u2029": "U+2029, paragraph separator",
-}
-"""Characters PyYAML (YAML 1.1) reads as line ends that an editor's screen and the code host's
-review do not show as one: a hidden `year:` or `organization:` on the title's line."""
-
-DIRECTION_CONTROLS = {
-    chr(code): f"U+{code:04X}, {unicodedata.name(chr(code)).lower()}"
-    for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
-}
-"""Characters that make a screen show a line's parts in another order than they are read
-("Trojan Source"): in front matter, a key or a value can look like something else."""
-
-
-def lines_of(text: str) -> list[str]:
-    """The file's lines, with their ends, as an editor and YAML 1.2 count them: a line ends
-    at `\n`, `\r\n` or `\r` only (Python's `splitlines` also ends one at U+2028 and others)."""
-    return _LINE.findall(text)
-
-
-def _split_front_matter(text: str) -> tuple[str, str, int] | None:
-    """(front matter, body, the body's first line), or None when the file does not start
-    with front matter. A front matter that is never closed is all the file."""
-    lines = lines_of(text)
-    if not lines or lines[0].rstrip() != "---":
-        return None
-    for index in range(1, len(lines)):
-        if FENCE.match(lines[index]):
-            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
-    return "".join(lines[1:]), "", 0
-
-
-_HIDDEN = (
-    (
-        OTHER_LINE_BREAKS,
-        "holds an invisible line break ({name}), which the YAML reader takes for the start of a new "
-        "line that the screen does not show: remove it",
-    ),
-    (
-        DIRECTION_CONTROLS,
-        "holds an invisible direction control ({name}), which makes the screen show the line in "
-        "another order than it is read: remove it",
-    ),
-)
-
-
-def _hidden_characters(source: str, front_lines: list[str], line_offset: int) -> list[PlanProblem]:
-    """A problem for each line of the front matter that holds a line end only YAML sees, or a
-    character that reorders what the screen shows."""
-    return [
-        PlanProblem(source, number, "", message.format(name=name))
-        for number, line in enumerate(front_lines, start=line_offset)
-        for characters, message in _HIDDEN
-        for char, name in characters.items()
-        if char in line
-    ]
+PLAN_FILES = front_matter.Kind(noun="plan", keys="title:, level:, goals:", body="the introduction")
+"""What a plan file is, in the words of the problems `front_matter` finds in one."""
 
 
 def read_plan(path: Path, source: str, root: Path | None = None) -> Plan | list[PlanProblem]:
@@ -148,12 +53,9 @@ def read_plan(path: Path, source: str, root: Path | None = None) -> Plan | list[
     unreadable = repository.plan_file_problem(path, (root or path.parent.parent).resolve())
     if unreadable:
         return [PlanProblem(source, 0, "", unreadable)]
-    raw = repository.read_plan_bytes(path)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return [PlanProblem(source, line, "", "not UTF-8 text: save the file as UTF-8")]
+    text = front_matter.decode(repository.read_plan_bytes(path), source)
+    if isinstance(text, list):
+        return text
     problems: list[PlanProblem] = []
     if not SLUG.fullmatch(slug):
         suggestion = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-") or "my-plan"
@@ -167,104 +69,29 @@ def read_plan(path: Path, source: str, root: Path | None = None) -> Plan | list[
         )
     if SLUG.fullmatch(slug) and (reserved := urls.reserved_slug(slug)):
         problems.append(PlanProblem(source, 0, "", reserved))
-    if not text.strip():
-        return [
-            *problems,
-            PlanProblem(source, 1, "", "empty file: a plan starts with '---' and its front matter"),
-        ]
-    split = _split_front_matter(text)
-    if split is None:
-        return [
-            *problems,
-            PlanProblem(
-                source,
-                1,
-                "",
-                "no front matter: the file must start with a '---' line, the plan's YAML, and another '---' line",
-            ),
-        ]
-    front, body, body_line = split
-    line_offset = 2  # the front matter starts on the file's second line
-    if not body_line:
-        return [
-            *problems,
-            PlanProblem(
-                source,
-                1,
-                "",
-                "the front matter is never closed: add a line '---' after its last line "
-                "(before the introduction, if there is one)",
-            ),
-        ]
-    front_lines = lines_of(front)
-    hidden = _hidden_characters(source, front_lines, line_offset)
-    if hidden:
-        return [*problems, *hidden]
-    tabs = [
-        PlanProblem(source, number, "", "tab character: indent with spaces, not tabs")
-        for number, text_line in enumerate(front_lines, start=line_offset)
-        if "\t" in text_line[: len(text_line) - len(text_line.lstrip())]
-    ]
-    if tabs:
-        return [*problems, *tabs]
+    parsed = front_matter.parse(text, source, PLAN_FILES)
+    if isinstance(parsed, list):
+        return [*problems, *parsed]
+    lines = parsed.lines() if parsed.has_duplicate_keys else None  # only for problems
+    if lines is not None:
+        problems += front_matter.duplicate_problems(source, lines)
     try:
-        document = plain_yaml.load(front)
-    except plain_yaml.NotPlainData as error:
-        return [*problems, PlanProblem(source, error.line + line_offset, "", error.message)]
-    except yaml.reader.ReaderError as error:
-        line = len(LINE_END.findall(front[: error.position])) + line_offset
-        return [*problems, messages.character_problem(source, line, error.character)]
-    except yaml.YAMLError as error:
-        return [*problems, messages.yaml_problem(source, error, line_offset)]
-    data, node = document.data, document.node
-    if not isinstance(data, dict):
-        what = "empty" if data is None else messages.type_name(data)
-        return [
-            *problems,
-            PlanProblem(
-                source,
-                line_offset,
-                "",
-                f"front matter must be a mapping of keys (title:, level:, goals:), not {what}",
-            ),
-        ]
-    assert node is not None
-    lines = _line_map(node, line_offset) if document.has_duplicate_keys else None  # only for problems
-    for loc, line, first in lines.duplicates if lines else ():
-        problems.append(
-            PlanProblem(
-                source,
-                line,
-                messages.field_path(loc),
-                f"given twice (first on line {first}): keep one of them",
-            )
-        )
-    try:
-        INTRODUCTION.validate_python(body)
+        INTRODUCTION.validate_python(parsed.body)
     except ValidationError as error:
         problems += [
-            PlanProblem(source, body_line, "introduction", messages.validation_message(e))
+            PlanProblem(source, parsed.body_line, "introduction", messages.validation_message(e))
             for e in error.errors()
         ]
     try:
-        front_matter = validate_front_matter(data)
+        validated = validate_front_matter(parsed.data)
     except ValidationError as error:
-        lines = lines or _line_map(node, line_offset)
-        for detail in error.errors():
-            loc = tuple(detail["loc"])
-            found = lines.keys.get(loc) if detail["type"] == "extra_forbidden" else lines.values.get(loc)
-            parent = loc
-            while found is None:  # a missing field: point at the mapping it is missing from
-                parent = parent[:-1]
-                found = lines.values.get(parent)
-            problems.append(
-                PlanProblem(source, found, messages.field_path(loc), messages.validation_message(detail))
-            )
-        return problems
+        return [*problems, *front_matter.validation_problems(source, error, lines or parsed.lines())]
     if problems:
         return problems
-    introduction = LINE_END.sub("\n", body)  # one kind of line end, as YAML gives the closing
-    return Plan(**dict(front_matter), slug=slug, source=source, introduction=introduction)
+    introduction = front_matter.LINE_END.sub(
+        "\n", parsed.body
+    )  # one kind of line end, as YAML gives the closing
+    return Plan(**dict(validated), slug=slug, source=source, introduction=introduction)
 
 
 Reader = Callable[[Path, str, Path], Plan | list[PlanProblem]]
@@ -429,16 +256,16 @@ def _previous_problem(plan: Plan, by_slug: dict[str, Plan], named: dict[str, Pla
 
 def _field_line(path: Path, loc: Loc) -> int:
     """The line of a field in a valid plan file, for notices found once every plan is read."""
-    split = _split_front_matter(repository.read_plan_bytes(path).decode("utf-8-sig"))
+    split = front_matter.split_front_matter(repository.read_plan_bytes(path).decode("utf-8-sig"))
     document = plain_yaml.load(split[0]) if split else None
     if document is None or document.node is None:
         return 1
-    return _line_map(document.node, 2).values.get(loc, 1)
+    return front_matter.line_map(document.node, front_matter.LINE_OFFSET).values.get(loc, 1)
 
 
 def _key_line(path: Path, key: str) -> int:
     """The line of a top-level key in a plan file, for problems found across plans."""
-    for number, line in enumerate(lines_of(path.read_text(encoding="utf-8-sig")), start=1):
+    for number, line in enumerate(front_matter.lines_of(path.read_text(encoding="utf-8-sig")), start=1):
         if line.startswith(f"{key}:"):
             return number
     return 1

@@ -70,18 +70,23 @@ _TOO_MANY = {  # the list's name: what it holds, and what an editor can do about
     "activities": ("activities", f"a goal may have at most {limits.ACTIVITIES} (split it into two goals)"),
     "strategies": ("strategies", "there are six: name each one once"),
     "audience_groups": ("groups", "name each group once"),
+    "types": ("types of involvement", "there are six: name each one once"),
+    "levels": ("levels", "there are three: name each one once"),
 }
 
 
-def validation_message(error: ErrorDetails) -> str:
-    """Say what is wrong the way an editor would, instead of pydantic's wording."""
+def validation_message(error: ErrorDetails, model: type[BaseModel] | None = None) -> str:
+    """Say what is wrong the way an editor would, instead of pydantic's wording. `model` is
+    the front matter's own (by default the plan's): its keys are what a misspelled key at the
+    top is compared with."""
     kind = error["type"]
     value = error.get("input")
     loc = error["loc"]
     if kind == "missing":
         return "required"
     if kind == "extra_forbidden":
-        known = _known_keys(_model_at(loc))
+        owner = _model_at(loc)
+        known = _known_keys(model if model is not None and owner is PlanFrontMatter else owner)
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else f"known keys are {', '.join(known)}"
         return f"unknown key; {hint}"
