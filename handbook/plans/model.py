@@ -130,7 +130,7 @@ STATUS_ALIASES = {
 """Other ways of writing a status that mean one of the four."""
 
 
-def _choice(enum: type[StrEnum], aliases: dict[str, str] | None = None) -> Any:
+def choice(enum: type[StrEnum], aliases: dict[str, str] | None = None) -> Any:
     """A validator for a closed set of words, with "did you mean" for near misses."""
     names = [member.value for member in enum]
 
@@ -291,7 +291,7 @@ SchoolYear = Annotated[
 
 StatusName = Annotated[
     Status,
-    BeforeValidator(_choice(Status, STATUS_ALIASES)),
+    BeforeValidator(choice(Status, STATUS_ALIASES)),
     WithJsonSchema(any_case([status.value for status in Status], STATUS_ALIASES)),
 ]
 
@@ -430,7 +430,7 @@ KIND_ALIASES = {"behaviour": "behavior"}
 
 GoalKindName = Annotated[
     GoalKind,
-    BeforeValidator(_choice(GoalKind, KIND_ALIASES)),
+    BeforeValidator(choice(GoalKind, KIND_ALIASES)),
     WithJsonSchema(any_case([kind.value for kind in GoalKind], KIND_ALIASES)),
 ]
 
@@ -528,7 +528,7 @@ class Goal(_Strict):
 
 LevelName = Annotated[
     Level,
-    BeforeValidator(_choice(Level)),
+    BeforeValidator(choice(Level)),
     WithJsonSchema(any_case([level.value for level in Level])),
 ]
 
@@ -562,7 +562,7 @@ def validate_front_matter(data: dict[str, Any]) -> PlanFrontMatter:
     plan gives its year, which a promising practice needs (reported at its `practice`).
     """
     try:
-        level: Level | None = _choice(Level)(data.get("level"))
+        level: Level | None = choice(Level)(data.get("level"))
     except PydanticCustomError:
         level = None
     if not isinstance(level, Level):

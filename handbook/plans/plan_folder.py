@@ -36,7 +36,9 @@ def listing(plans_dir: Path) -> tuple[str, ...]:
     return tuple(sorted(os.listdir(plans_dir))) if plans_dir.is_dir() else ()
 
 
-def _what_to_do(name: str) -> str:
+def misnamed(name: str, noun: str = "plan") -> str | None:
+    """What to do with a file named like a `noun`'s file but not read as one (`x.MD`,
+    `x.markdown`), or with an editor's backup or system file; None for any other name."""
     lowered = name.lower()
     if lowered.endswith(PLAN_SUFFIX):
         return f"the site reads only names that end in '{PLAN_SUFFIX}' in lowercase: rename it to {name[: -len(PLAN_SUFFIX)]}{PLAN_SUFFIX}"
@@ -44,12 +46,20 @@ def _what_to_do(name: str) -> str:
         return "an editor's backup or a system file, which the site never reads: remove it"
     for suffix in MARKDOWN_SUFFIXES:
         if lowered.endswith(suffix) and len(name) > len(suffix):
-            return f"the site reads only plan files named <name>{PLAN_SUFFIX}: rename it to {name[: -len(suffix)]}{PLAN_SUFFIX}"
-    return f"not a plan, so the site never reads it: plans/ holds only plan files named <name>{PLAN_SUFFIX}; move it elsewhere or remove it"
+            return f"the site reads only {noun} files named <name>{PLAN_SUFFIX}: rename it to {name[: -len(suffix)]}{PLAN_SUFFIX}"
+    return None
 
 
-def _starts_like_a_plan(path: Path) -> bool:
-    """Whether a regular file (never a link) starts with a front matter's '---'."""
+def _what_to_do(name: str) -> str:
+    return (
+        misnamed(name)
+        or f"not a plan, so the site never reads it: plans/ holds only plan files named <name>{PLAN_SUFFIX}; move it elsewhere or remove it"
+    )
+
+
+def starts_like_front_matter(path: Path) -> bool:
+    """Whether a regular file (never a link) starts with a front matter's '---': a plan or a
+    resource saved under a name kept for notes."""
     if not path.is_file() or path.is_symlink():
         return False
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
@@ -63,7 +73,7 @@ def _entries(plans_dir: Path) -> Iterator[tuple[str, str]]:
     for name in sorted(os.listdir(plans_dir)):
         path = plans_dir / name
         if name in ALLOWED:
-            if _starts_like_a_plan(path):
+            if starts_like_front_matter(path):
                 yield (
                     name,
                     (

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from handbook.plans import limits
@@ -51,8 +51,21 @@ def link_problem(link: Path, root: Path) -> str | None:
     return None
 
 
-def plan_file_problem(path: Path, root: Path) -> str | None:
-    """Why `path` cannot be read as a plan, or None: checked without opening it."""
+def file_problem(
+    path: Path,
+    root: Path,
+    *,
+    noun: str = "a plan",
+    folder: str = "plans/",
+    instead: str = "copy the plan instead of linking it",
+    limit: int = limits.PLAN_FILE_BYTES,
+    too_large: str = "a plan file may hold at most {limit} (split it into plans of their own)",
+    size: Callable[[int], str] = limits.size,
+) -> str | None:
+    """Why `path` cannot be read as `noun` kept in `folder` (by default a plan in `plans/`), or
+    None: checked without opening it. A link is refused even where it stays in the repository,
+    so that each file is reviewed where it is published; one that leads outside is named as
+    such, its target never. `too_large` says the limit (`{limit}`) and what to do."""
     try:
         status = path.lstat()
     except OSError:
@@ -61,26 +74,31 @@ def plan_file_problem(path: Path, root: Path) -> str | None:
         problem = link_problem(path, root)
         if problem is not None:
             return problem
-        return (
-            "a symbolic link: a plan must be a file of its own in plans/; copy the plan instead of linking it"
-        )
+        return f"a symbolic link: {noun} must be a file of its own in {folder}; {instead}"
     if not stat.S_ISREG(status.st_mode):
-        return "not a file (a folder, a pipe or a device): a plan must be a file of its own in plans/"
-    if status.st_size > limits.PLAN_FILE_BYTES:
-        return (
-            f"the file holds {limits.size(status.st_size)}; a plan file may hold at most "
-            f"{limits.size(limits.PLAN_FILE_BYTES)} (split it into plans of their own)"
-        )
+        return f"not a file (a folder, a pipe or a device): {noun} must be a file of its own in {folder}"
+    if status.st_size > limit:
+        return f"the file holds {size(status.st_size)}; {too_large.format(limit=size(limit))}"
     return None
 
 
-def read_plan_bytes(path: Path) -> bytes:
-    """A plan file's bytes, checked by `plan_file_problem` first; never follows a link
-    (should the file have been replaced by one since) and reads no more than the limit."""
+def plan_file_problem(path: Path, root: Path) -> str | None:
+    """Why `path` cannot be read as a plan, or None: checked without opening it."""
+    return file_problem(path, root)
+
+
+def read_bytes(path: Path, limit: int) -> bytes:
+    """A file's bytes, checked by `file_problem` first; never follows a link (should the file
+    have been replaced by one since) and reads no more than `limit` and one byte."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     descriptor = os.open(path, flags)
     with os.fdopen(descriptor, "rb") as file:
-        return file.read(limits.PLAN_FILE_BYTES + 1)
+        return file.read(limit + 1)
+
+
+def read_plan_bytes(path: Path) -> bytes:
+    """A plan file's bytes, checked by `plan_file_problem` first (see `read_bytes`)."""
+    return read_bytes(path, limits.PLAN_FILE_BYTES)
 
 
 def stray_links(root: Path, folders: Iterable[Path], skip: Iterable[Path] = ()) -> Iterator[tuple[Path, str]]:
