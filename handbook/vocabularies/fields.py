@@ -124,6 +124,52 @@ ACTIVITY = {
 }
 """An activity's fields."""
 
+RESOURCE = {
+    "title": FieldWords(
+        "Title", "The resource's title, as printed on it.", missing="write the resource's title"
+    ),
+    "kind": FieldWords(
+        "Kind of resource",
+        "What it is: a guide, research brief, workshop materials, template or form, sample letter, video, "
+        "presentation, or other.",
+        missing="choose the kind of resource",
+    ),
+    "summary": FieldWords(
+        "Summary", "One or two sentences on what it offers and who it helps.", missing="write a short summary"
+    ),
+    "strategies": FieldWords(
+        "Leadership strategies",
+        "The leadership strategies it helps carry out.",
+        missing="choose at least one leadership strategy",
+    ),
+    "audience_groups": FieldWords("Audience groups", "Who it is for, if it is written for some groups."),
+    "types": FieldWords("Types of involvement", "The types of involvement it helps with, if any."),
+    "levels": FieldWords(
+        "Levels",
+        "Whose work it helps: the state's, districts' or schools'.",
+        missing="choose at least one level",
+    ),
+    "grades": FieldWords("Grades", "The grades it concerns, like K-5 or 6-8, if it concerns some."),
+    "year": FieldWords(
+        "School year", "The school year it was made for, like 2026-27, if it was made for one."
+    ),
+    "languages": FieldWords(
+        "Languages", "The languages it is written in (English unless you say otherwise)."
+    ),
+    "source": FieldWords(
+        "Source", "The organization that made it or publishes it.", missing="name the organization it is from"
+    ),
+    "files": FieldWords(
+        "Files",
+        "The names of its files (PDF, Word, PowerPoint, Excel, PNG or JPEG), kept in the resource's own folder.",
+    ),
+    "link": FieldWords("Link", "Where it can be read on the web: an address that starts with https://."),
+    "description": FieldWords(
+        "Description", "Shown on the resource's page: what it holds, and how to use it."
+    ),
+}
+"""A resource's fields (`description` is the text after the front matter)."""
+
 
 def activity_label(field: str, level: str | None) -> str:
     """An activity field's name on a plan of this level, as its sheet prints it."""

@@ -1,0 +1,89 @@
+"""All resources together, and which of them help with what: a kind, a strategy, a group, a goal.
+
+Pages list resources by kind, on each strategy's, audience group's and type's page, and
+under each goal as "Resources for this goal"; they ask here, so that every page answers
+with one rule. A goal's resources are those that share its strategies or its audience
+groups, best matches first: a brief on two of the goal's strategies helps more than one on
+one of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from handbook.library import Library
+from handbook.plans.model import Goal, Level
+from handbook.resources.model import Resource, ResourceKind
+from handbook.vocabularies.audiences import AudienceGroup
+from handbook.vocabularies.involvement import InvolvementType
+from handbook.vocabularies.strategies import Strategy
+
+_PLANS_RULE = Library(())
+"""The plans' own rule for the audience groups a goal reaches (`Library.groups_of`): the groups
+it names, or those its audience text matches. Asked of a library without plans, which the
+rule does not need."""
+
+
+def _order(resource: Resource) -> tuple[str, str]:
+    return resource.title.casefold(), resource.slug
+
+
+@dataclass(frozen=True)
+class ResourceLibrary:
+    """The resources in the handbook's order: by title (any case), then by file name."""
+
+    resources: tuple[Resource, ...] = ()
+
+    @classmethod
+    def from_resources(cls, resources: Iterable[Resource]) -> ResourceLibrary:
+        return cls(tuple(sorted(resources, key=_order)))
+
+    def __len__(self) -> int:
+        return len(self.resources)
+
+    def resource(self, slug: str) -> Resource | None:
+        return next((resource for resource in self.resources if resource.slug == slug), None)
+
+    def by_kind(self) -> dict[ResourceKind, list[Resource]]:
+        """Every kind, in order, with its resources (possibly none)."""
+        grouped: dict[ResourceKind, list[Resource]] = {kind: [] for kind in ResourceKind}
+        for resource in self.resources:
+            grouped[resource.kind].append(resource)
+        return grouped
+
+    def for_strategy(self, strategy: Strategy) -> list[Resource]:
+        return [resource for resource in self.resources if strategy in resource.strategies]
+
+    def for_audience_group(self, group: AudienceGroup) -> list[Resource]:
+        return [resource for resource in self.resources if group in resource.audience_groups]
+
+    def for_type(self, kind: InvolvementType) -> list[Resource]:
+        return [resource for resource in self.resources if kind in resource.types]
+
+    def for_level(self, level: Level) -> list[Resource]:
+        return [resource for resource in self.resources if level in resource.levels]
+
+    def for_goal(self, goal: Goal, groups: Iterable[AudienceGroup] | None = None) -> list[Resource]:
+        """The resources that share at least one of the goal's strategies or audience groups,
+        those that share the most first, then by title.
+
+        `groups` are the audience groups the goal reaches; by default they are worked out as
+        the plans' pages do (`Library.groups_of`): a caller that holds the plans' library may
+        pass `library.groups_of(goal)`.
+        """
+        reached = set(_PLANS_RULE.groups_of(goal) if groups is None else groups)
+        strategies = set(goal.strategies)
+        scored = [
+            (
+                len(strategies.intersection(resource.strategies))
+                + len(reached.intersection(resource.audience_groups)),
+                resource,
+            )
+            for resource in self.resources
+        ]
+        return [
+            resource
+            for score, resource in sorted(scored, key=lambda pair: (-pair[0], *_order(pair[1])))
+            if score > 0
+        ]
