@@ -30,6 +30,13 @@ $(READY): $(HERE)requirements.txt $(HERE)pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --editable $(HERE)
 	touch $@
 
+# The Node tools, pinned by package-lock.json: Pagefind's indexer (site search, `make build`),
+# ESLint and the Nu HTML Checker. Only what Pagefind writes into the index is served.
+NODE_READY := $(HERE)node_modules/.ready
+$(NODE_READY): $(HERE)package-lock.json
+	npm ci --prefix $(HERE) --no-audit --no-fund --silent
+	touch $@
+
 ## serve: the site at http://$(ADDR) with live reload (also watches plans/)
 # --dirty rebuilds only the pages a saved file changes (see HandbookPage in mkdocs_handbook/files.py);
 # MkDocs warns about every dirty build, so serve cannot be strict: `make build` is.
@@ -40,7 +47,7 @@ serve: $(READY)
 # PDFs need Chromium (HANDBOOK_CHROMIUM, default /usr/bin/chromium); without it the site builds
 # without them and says so. `make build HANDBOOK_PDFS=false` skips them.
 HANDBOOK_PDFS ?= true
-build: $(READY)
+build: $(READY) $(NODE_READY)
 	rm -rf .site-new .site-old
 	$(PROJECT_CODE) HANDBOOK_PDFS=$(HANDBOOK_PDFS) $(BIN)/mkdocs build --strict --site-dir .site-new
 	if [ -d site ]; then mv site .site-old; fi
@@ -68,12 +75,6 @@ new-plan: $(READY)
 ## schema: write schema/plan.schema.json from the plan model (a test checks it is current)
 schema: $(READY)
 	$(BIN)/python -m handbook.plans.schema > schema/plan.schema.json
-
-# The JavaScript linter, pinned by package-lock.json (tools only: nothing from node_modules is served).
-NODE_READY := node_modules/.ready
-$(NODE_READY): $(HERE)package-lock.json
-	npm ci --no-audit --no-fund --silent
-	touch $@
 
 ## lint: ruff and mypy for the Python, ESLint for the site's scripts
 lint: $(READY) $(NODE_READY)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import os
 import subprocess
 import zipfile
 from collections.abc import Iterator
@@ -23,10 +24,14 @@ from typing import Any
 
 import pytest
 
-from handbook.outputs import offline
+from handbook.outputs import offline, site_search
 from tests.support.browser import CHROMIUM, launch_chromium
 from tests.support.plans import SCHOOL_DISTRICT
 from tests.support.project import ROOT, Site, build_site, make_project
+
+# A test project that copies the handbook's code (`copy_code=True`) has no node_modules beside
+# it: its builds index with this checkout's pinned Pagefind.
+os.environ.setdefault(site_search.PAGEFIND, str(ROOT / "node_modules" / ".bin" / "pagefind"))
 
 
 @pytest.fixture(scope="session")

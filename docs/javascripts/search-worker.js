@@ -7,31 +7,70 @@
  * so Material's header box, "/" to open it, keyboard and result list stay as they are,
  * but a query loads only the fragments of the index it needs, not the whole index.
  *
- * The index holds documents (pages) ten or more to a record, each under a heading whose id
- * is its number ("d12"), with each of its words once. A query asks Pagefind for the records
- * that hold its words, best first; a record's matched words, read back from its fragment,
- * say which of its documents hold every word of the query; the best of those are read from
- * their own files (search/documents/<n>.json), and the words matched are marked where they
- * stand. Everything a document says is text: it is escaped here, but for the <mark> around
- * a word.
+ * The index holds documents (pages) ten or more to a record, each in a slot of the same
+ * length: its title's words, its headings' words, then its other words and the pairs of
+ * words it says side by side ("qqreadingqqlogs"), each once. Pagefind is asked for each word
+ * of the query and each pair of its words side by side; a matched place says which document
+ * holds it, and where (search/records.json gives each record's slot lengths; Pagefind's own
+ * order by the "record" sort gives its number). So every document that holds every word is
+ * scored, across the whole library: a word in a title or heading weighs more, words side by
+ * side (a pair) more still, and words in quotes must stand side by side. The best are read
+ * from their own files (search/documents/<n>.json) and the words matched marked where they
+ * stand, a phrase as one. A word found nowhere may be a typo: the index's words of about its
+ * length (search/words/<n>.json) offer the nearest that pages say. How many documents match
+ * and what was meant go to the page by a BroadcastChannel (search-summary.js shows them;
+ * Material's list has no place for either). Everything a document says is text: it is
+ * escaped here, but for the <mark> around a word.
  */
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var SHOWN = 20; // documents shown for one query
-var RECORDS_AT_ONCE = 5; // records whose fragments are read together
-var RECORDS_READ = 30; // records read for one query, at most
 var QUOTED = 24; // words quoted of a text that matches
 var WAIT = 100; // ms without a new key before a query is searched
+var WEIGHTS = { title: 4, heading: 2, body: 1 }; // a word's weight by where a document says it
+var SIDE_BY_SIDE = 2; // a pair of the query's words side by side counts their weights this much again
+var CHECKED_AT_MOST = 60; // documents read to find those that say a phrase of three words or more
+var FEW = 3; // results under which a rare word of the query is also offered a likelier one...
+var LIKELIER = 10; // ...that pages say this many times as often, one edit away
+var PAIR = "qq"; // begins and joins a pair's two words, as the index writes them
+var QUOTES = /["\u201c\u201d\u201e]/;
+var channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("handbook-search") : null;
 var pagefind = null;
+var library = null;
+var lengths = {}; // the index's words by length, as loaded
 var latest = 0;
 var current = null; // the query being answered, or answered last
 
+function address(path) {
+  return new URL("../" + path, self.location.href).href;
+}
+
 function loaded() {
-  if (!pagefind) {
-    pagefind = import(new URL("../pagefind/pagefind.js", self.location.href).href);
-  }
+  if (!pagefind) pagefind = import(address("pagefind/pagefind.js"));
   return pagefind;
+}
+
+function json(path, otherwise) {
+  return fetch(address(path))
+    .then(function (response) { return response.ok ? response.json() : otherwise; })
+    .catch(function () { return otherwise; }); // a file that does not arrive: as if empty
+}
+
+/* The records' slot lengths and each record's number by its Pagefind id: Pagefind lists
+   every record, with no word asked, in the order of the "record" sort. */
+function records(engine) {
+  if (!library) {
+    library = Promise.all([
+      json("search/records.json", null),
+      engine.search(null, { sort: { record: "asc" } })
+    ]).then(function (both) {
+      var numbers = {};
+      both[1].results.forEach(function (result, number) { numbers[result.id] = number; });
+      return { layout: both[0], numbers: numbers };
+    });
+  }
+  return library;
 }
 
 /* A word as the index holds it: lower case, letters and digits only. */
@@ -47,107 +86,208 @@ function escaped(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/* The query's words as Pagefind is asked them: keys, each once. (Pagefind would keep some
-   signs, "$500", and then find nothing for the word; quotation marks would ask it for words
-   side by side, which the index does not keep.) */
-function terms(query) {
-  return query.split(/\s+/).map(key).filter(function (term, index, all) { return term && all.indexOf(term) === index; });
+/* The query as words and phrases: words in quotation marks ("reading logs") are a phrase,
+   the others each a word; a quotation mark left open runs to the end. */
+function parse(query) {
+  var parts = query.split(QUOTES);
+  var phrases = [], loose = [];
+  parts.forEach(function (part, index) {
+    var keys = part.split(/\s+/).map(key).filter(Boolean);
+    if (index % 2 === 1 && keys.length) phrases.push(keys);
+    else if (index % 2 === 0) loose.push(keys);
+  });
+  var all = [];
+  phrases.concat(loose).forEach(function (keys) {
+    keys.forEach(function (word) { if (all.indexOf(word) < 0) all.push(word); });
+  });
+  var pairs = [];
+  phrases.forEach(function (keys) {
+    pairsOf(keys).forEach(function (pair) { pairs.push({ pair: pair, required: true }); });
+  });
+  loose.forEach(function (keys) {
+    pairsOf(keys).forEach(function (pair) { pairs.push({ pair: pair, required: false }); });
+  });
+  return { words: all, phrases: phrases, loose: loose, pairs: pairs };
 }
 
-function sharedStart(a, b) {
-  var length = 0;
-  while (length < a.length && length < b.length && a[length] === b[length]) length++;
-  return length;
+function pairsOf(keys) {
+  var pairs = [];
+  for (var i = 0; i + 1 < keys.length; i++) {
+    if (keys[i] !== keys[i + 1]) pairs.push([keys[i], keys[i + 1]]);
+  }
+  return pairs;
 }
 
-/* Which of the query's words a matched word answers. Pagefind finds a word by its stem and
-   by what begins with it, and a compound ("family-night") by its parts too: each part
-   answers the query words it begins with, or else those it shares the longest start with. */
-function answered(word, wanted) {
-  if (wanted.length === 1) return [0];
-  var plainTerms = wanted.map(bare);
+/* The documents that hold what Pagefind found, each with the weight of where it says it. */
+function placesOf(search, found) {
+  var layout = found.layout, held = {};
+  if (!layout) return held;
+  search.results.forEach(function (result) {
+    var record = found.numbers[result.id];
+    var slots = layout.records[record];
+    if (!slots) return;
+    var length = layout.title + slots[0] + slots[1];
+    result.words.forEach(function (place) {
+      var number = record * layout.per_record + Math.floor(place / length);
+      var offset = place % length;
+      var weight = offset < layout.title ? WEIGHTS.title : offset < layout.title + slots[0] ? WEIGHTS.heading : WEIGHTS.body;
+      if (!(held[number] >= weight)) held[number] = weight;
+    });
+  });
+  return held;
+}
+
+function asked(engine, words, found) {
+  return engine.search(words).then(function (search) { return placesOf(search, found); });
+}
+
+/* Every document that holds every word the index holds (and each phrase's pairs), scored,
+   best first; and for each word, how many documents hold it. */
+function scored(engine, query) {
+  return records(engine).then(function (found) {
+    // each word as Pagefind finds it, by its stem (its search for a quoted word gives only
+    // the first place in a record, and a record holds ten documents)
+    var words = query.words.map(function (word) { return asked(engine, word, found); });
+    var together = query.pairs.map(function (each) {
+      return asked(engine, PAIR + each.pair[0] + PAIR + each.pair[1], found);
+    });
+    return Promise.all([Promise.all(words), Promise.all(together), found]);
+  }).then(function (all) {
+    var byWord = all[0], byPair = all[1], layout = all[2].layout;
+    var total = layout ? layout.documents : 1;
+    var counts = byWord.map(function (held) { return Object.keys(held).length; });
+    var weights = counts.map(function (count) { return Math.log(1 + total / Math.max(count, 1)); });
+    var present = query.words.map(function (_, index) { return index; }).filter(function (index) { return counts[index] > 0; });
+    var documents = [];
+    if (present.length) {
+      var smallest = present.reduce(function (a, b) { return counts[a] <= counts[b] ? a : b; });
+      Object.keys(byWord[smallest]).forEach(function (number) {
+        if (!present.every(function (index) { return byWord[index][number]; })) return;
+        var score = 0;
+        present.forEach(function (index) { score += weights[index] * byWord[index][number]; });
+        var phrased = true;
+        query.pairs.forEach(function (each, index) {
+          var side = byPair[index][number];
+          if (each.required && !side) phrased = false;
+          if (side) {
+            var first = query.words.indexOf(each.pair[0]), second = query.words.indexOf(each.pair[1]);
+            score += SIDE_BY_SIDE * (weights[first] + weights[second]);
+          }
+        });
+        if (phrased) documents.push({ number: Number(number), score: score });
+      });
+    }
+    documents.sort(function (a, b) { return b.score - a.score || a.number - b.number; });
+    return { documents: documents, counts: counts };
+  });
+}
+
+/* A start of a word that its other forms share ("families", "family": "famil"), for marking
+   the words that answer a query word as Pagefind finds them, by their stem. */
+function stem(word) {
+  var stemmed = word.replace(/(ies|es|s|ing|ed|y|e)$/, "");
+  return stemmed.length >= 3 ? stemmed : word;
+}
+
+/* Whether a word of a text answers a word of the query: it, or a part of it ("family-night"),
+   begins with the query word's stem, accents or not. */
+function answers(word, wanted) {
   var parts = [key(word)].concat(word.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter(Boolean).map(bare);
-  var found = {};
-  parts.forEach(function (part) {
-    var shared = plainTerms.map(function (term) { return sharedStart(part, term); });
-    var longest = Math.max.apply(null, shared);
-    plainTerms.forEach(function (term, index) {
-      if (shared[index] === term.length || (longest > 0 && shared[index] === longest)) found[index] = true;
-    });
-  });
-  return Object.keys(found).map(Number);
+  var start = bare(stem(wanted));
+  return parts.some(function (part) { return part.indexOf(start) === 0; });
 }
 
-/* The documents of one record with the query's words each holds (Pagefind matched the
-   record: its documents' words together), each with its words matched and its score.
-   Pagefind joins a record's words with one space, and counts places by them. */
-function documentsOf(data, wanted) {
-  var said = data.content.split(" ");
-  var seen = {};
-  var anchors = data.anchors.filter(function (anchor) {
-    var fresh = /^d\d+$/.test(anchor.id) && !seen[anchor.id];
-    seen[anchor.id] = true;
-    return fresh;
-  }).sort(function (a, b) { return a.location - b.location; });
-  return anchors.map(function (anchor, index) {
-    var end = index + 1 < anchors.length ? anchors[index + 1].location : Infinity;
-    var matched = {}, covered = {}, score = 0;
-    data.weighted_locations.forEach(function (place) {
-      if (place.location < anchor.location || place.location >= end) return;
-      var word = said[place.location] || "";
-      if (!key(word)) return;
-      matched[key(word)] = true;
-      answered(word, wanted).forEach(function (term) { covered[term] = true; });
-      score += place.balanced_score;
-    });
-    return { number: Number(anchor.id.slice(1)), matched: matched, covered: covered, score: score };
+/* Each word of a text: -1 unmarked, or the number of words its mark spans (0 inside a span). */
+function marks(words, query) {
+  var marked = words.map(function () { return -1; });
+  var sequences = query.phrases.concat(query.loose.filter(function (keys) { return keys.length > 1; }));
+  sequences.forEach(function (keys) {
+    var phrase = query.phrases.indexOf(keys) >= 0;
+    for (var start = 0; start < words.length; start++) {
+      for (var end = start; end < words.length && end - start < keys.length; end++) {
+        if (!answers(words[end], keys[end - start])) break;
+      }
+      var length = end - start;
+      if (length >= 2 && (!phrase || length === keys.length) && marked[start] === -1) {
+        marked[start] = length;
+        for (var inside = start + 1; inside < start + length; inside++) marked[inside] = 0;
+        start += length - 1;
+      }
+    }
   });
+  words.forEach(function (word, index) {
+    if (marked[index] !== -1) return;
+    if (query.words.some(function (wanted) { return answers(word, wanted); })) marked[index] = 1;
+  });
+  return marked;
 }
 
-/* A word as HTML, marked: the signs around it stay outside the mark. */
-function markedWord(word) {
-  var start = 0, end = word.length;
-  while (start < end && !/[\p{L}\p{N}]/u.test(word[start])) start++;
-  while (end > start && !/[\p{L}\p{N}]/u.test(word[end - 1])) end--;
-  return escaped(word.slice(0, start)) + "<mark>" + escaped(word.slice(start, end)) + "</mark>" + escaped(word.slice(end));
+/* Words as HTML, marked as one: the signs around them stay outside the mark. */
+function markedWords(words) {
+  var text = words.join(" ");
+  var start = 0, end = text.length;
+  while (start < end && !/[\p{L}\p{N}]/u.test(text[start])) start++;
+  while (end > start && !/[\p{L}\p{N}]/u.test(text[end - 1])) end--;
+  return escaped(text.slice(0, start)) + "<mark>" + escaped(text.slice(start, end)) + "</mark>" + escaped(text.slice(end));
 }
 
 /* A text as HTML with the matched words marked: whole, or the words around the first match. */
-function quoted(text, matched, whole) {
+function quoted(text, query, whole) {
   var words = text.split(/\s+/).filter(Boolean);
-  var first = words.findIndex(function (word) { return matched[key(word)]; });
+  var marked = marks(words, query);
+  var first = marked.findIndex(function (span) { return span > 0; });
   var start = whole ? 0 : Math.max(0, Math.min(first - 4, words.length - QUOTED));
+  while (start > 0 && marked[start] === 0) start--; // never half a phrase
   var end = whole ? words.length : start + QUOTED;
-  var html = words.slice(start, end).map(function (word) {
-    return matched[key(word)] ? markedWord(word) : escaped(word);
-  }).join(" ");
-  return (start > 0 ? "… " : "") + html + (end < words.length ? " …" : "");
+  var html = [];
+  for (var index = start; index < Math.min(end, words.length); index++) {
+    if (marked[index] > 0) {
+      html.push(markedWords(words.slice(index, index + marked[index])));
+      index += marked[index] - 1;
+    } else {
+      html.push(escaped(words[index]));
+    }
+  }
+  return (start > 0 ? "… " : "") + html.join(" ") + (end < words.length ? " …" : "");
 }
 
-function matches(text, matched) {
-  return text.split(/\s+/).filter(function (word) { return matched[key(word)]; }).length;
+/* How well a text answers the query: its phrases and words side by side, then its words. */
+function hits(text, query) {
+  var marked = marks(text.split(/\s+/).filter(Boolean), query);
+  return marked.reduce(function (sum, span) { return sum + (span > 1 ? 3 * span : span > 0 ? 1 : 0); }, 0);
 }
 
-/* A document as Material's group: the page, then its sections that say a matched word,
-   those that say most first. */
-function group(doc, found, shownTerms) {
-  var matched = found.matched;
+/* Whether a document says each phrase of the query, word after word, in one of its texts. */
+function saysPhrases(doc, query) {
+  var texts = [doc.title, doc.text].concat(doc.sections.map(function (section) { return section[1] + " \u2029 " + section[2]; }));
+  return query.phrases.every(function (keys) {
+    if (keys.length < 3) return true; // a pair is what the index found
+    var only = { words: keys, phrases: [keys], loose: [], pairs: [] };
+    return texts.some(function (text) {
+      return marks(text.split(/\s+/).filter(Boolean), only).some(function (span) { return span === keys.length; });
+    });
+  });
+}
+
+/* A document as Material's group: the page, then its sections that answer the query, those
+   that answer best first. */
+function group(doc, found, query, shownTerms) {
   var article = {
     location: doc.location,
-    title: quoted(doc.title, matched, true),
-    text: quoted(doc.text, matched, false),
+    title: quoted(doc.title, query, true),
+    text: quoted(doc.text, query, false),
     score: found.score,
     terms: shownTerms
   };
   var sections = doc.sections.map(function (section) {
-    return { anchor: section[0], title: section[1], text: section[2], hits: matches(section[1] + " " + section[2], matched) };
+    return { anchor: section[0], title: section[1], text: section[2], hits: hits(section[1], query) + hits(section[2], query) };
   }).filter(function (section) { return section.hits > 0; });
   sections.sort(function (a, b) { return b.hits - a.hits; });
   return [article].concat(sections.map(function (section) {
     return {
       location: doc.location + "#" + section.anchor,
-      title: quoted(section.title, matched, true),
-      text: quoted(section.text, matched, false),
+      title: quoted(section.title, query, true),
+      text: quoted(section.text, query, false),
       score: found.score,
       terms: shownTerms
     };
@@ -158,75 +298,132 @@ function group(doc, found, shownTerms) {
    others as missing, and highlights the found ones on the page a result opens). */
 function termsShown(query, present) {
   return query.toLowerCase().split(/\s+/).reduce(function (shown, word) {
-    if (key(word)) shown[word.replace(/[*+^~:"]/g, "")] = present[key(word)] === true;
+    if (key(word)) shown[word.replace(/[*+^~:"\u201c\u201d\u201e]/g, "")] = present[key(word)] === true;
     return shown;
   }, {});
 }
 
-/* The documents to show for a query, best first, and which of its words the index holds.
-   Records are read a few at a time, in Pagefind's order, until enough documents hold every
-   word the index holds: Pagefind leaves out a word it finds nowhere, so every record it
-   gives holds the others, and the first records read say which they are. */
-function documentsFor(engine, wanted, asked) {
-  return engine.search(wanted.join(" ")).then(function (search) {
-    var records = search.results, next = 0, read = [], present = null;
-    function holding() {
-      return read.filter(function (doc) {
-        return present.every(function (term) { return doc.covered[term]; });
-      });
-    }
-    function more() {
-      if (asked !== latest) return null;
-      var found = present ? holding() : [];
-      if (found.length >= SHOWN || next >= records.length || next >= RECORDS_READ) {
-        found.sort(function (a, b) { return b.score - a.score; });
-        return { documents: found.slice(0, SHOWN), present: present || [] };
-      }
-      var batch = records.slice(next, next + RECORDS_AT_ONCE);
-      next += batch.length;
-      return Promise.all(batch.map(function (record) {
-        return record.data().then(function (data) {
-          // Pagefind keeps one fragment for every search: take its matched places now
-          return documentsOf({ content: data.content, anchors: data.anchors, weighted_locations: data.weighted_locations.slice() }, wanted);
-        }, function () { return []; }); // a fragment that does not arrive: its documents are left out
-      })).then(function (documents) {
-        documents.forEach(function (some) { read = read.concat(some); });
-        if (present === null && read.length) {
-          var union = {};
-          read.forEach(function (doc) { Object.keys(doc.covered).forEach(function (term) { union[term] = true; }); });
-          present = wanted.map(function (_, index) { return index; }).filter(function (index) { return union[index]; });
-        }
-        return more();
-      });
-    }
-    return more();
+function readDocument(number) {
+  return json("search/documents/" + number + ".json", null);
+}
+
+/* The documents shown, best first: those whose files arrive and that say each long phrase. */
+function shown(documents, query) {
+  var checking = query.phrases.some(function (keys) { return keys.length > 2; });
+  var candidates = documents.slice(0, checking ? CHECKED_AT_MOST : SHOWN);
+  return Promise.all(candidates.map(function (each) {
+    return readDocument(each.number).then(function (doc) { return doc && { doc: doc, found: each }; });
+  })).then(function (read) {
+    return read.filter(function (each) { return each && saysPhrases(each.doc, query); }).slice(0, SHOWN);
   });
 }
 
-function readDocument(number) {
-  return fetch(new URL("../search/documents/" + number + ".json", self.location.href).href)
-    .then(function (response) { return response.ok ? response.json() : null; })
-    .catch(function () { return null; }); // a file that does not arrive: its document is left out
+/* Edits (a letter added, left out, changed, or two swapped) from one word to another, or
+   `most + 1` when more than `most`. */
+function distance(a, b, most) {
+  if (Math.abs(a.length - b.length) > most) return most + 1;
+  var before = null, previous = [], row;
+  for (var j = 0; j <= b.length; j++) previous[j] = j;
+  for (var i = 1; i <= a.length; i++) {
+    row = [i];
+    var best = i;
+    for (j = 1; j <= b.length; j++) {
+      var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j], before[j - 2] + 1);
+      }
+      best = Math.min(best, row[j]);
+    }
+    if (best > most) return most + 1;
+    before = previous;
+    previous = row;
+  }
+  return previous[b.length];
+}
+
+function wordsOfLength(length) {
+  if (!lengths[length]) lengths[length] = json("search/words/" + length + ".json", []);
+  return lengths[length];
+}
+
+/* The likeliest word the pages say for a word: the fewest edits away (one for a short word,
+   two for a longer), then the most said; for a word some pages say, one edit away and said
+   `LIKELIER` times as often. */
+function likeliest(word, count) {
+  var most = count > 0 ? 1 : word.length <= 4 ? 1 : 2;
+  var least = count > 0 ? count * LIKELIER : 0;
+  var near = [word.length - 1, word.length, word.length + 1].map(wordsOfLength);
+  return Promise.all(near).then(function (lists) {
+    var best = null;
+    lists.forEach(function (list) {
+      list.forEach(function (each) {
+        if (each[0] === word || each[1] <= least) return;
+        var edits = distance(word, each[0], most);
+        if (edits > most) return;
+        if (!best || edits < best.edits || (edits === best.edits && each[1] > best.count)) {
+          best = { word: each[0], edits: edits, count: each[1] };
+        }
+      });
+    });
+    return best && best.word;
+  });
+}
+
+/* "Did you mean": the query with each word found nowhere (or, when few documents match, each
+   rare word) put in place of the likeliest word the pages say, or null. */
+function suggestion(query, parsed, counts, total) {
+  var doubtful = parsed.words.filter(function (word, index) {
+    return /^\p{L}+$/u.test(word) && (counts[index] === 0 || (total < FEW && counts[index] < FEW));
+  });
+  if (!doubtful.length) return Promise.resolve(null);
+  return Promise.all(doubtful.map(function (word) {
+    return likeliest(bare(word), counts[parsed.words.indexOf(word)]);
+  })).then(function (better) {
+    var instead = {}, changed = false;
+    doubtful.forEach(function (word, index) {
+      if (better[index]) { instead[word] = better[index]; changed = true; }
+    });
+    if (!changed) return null;
+    return query.split(/(\s+)/).map(function (part) {
+      var word = key(part);
+      if (!instead[word]) return part;
+      var before = part.match(/^[^\p{L}\p{N}]*/u)[0], after = part.match(/[^\p{L}\p{N}]*$/u)[0];
+      return before + instead[word] + after; // quotation marks and signs stay where they were
+    }).join("");
+  });
+}
+
+function told(message) {
+  if (channel) channel.postMessage(message);
 }
 
 function answer(query, asked) {
-  var wanted = terms(query);
-  if (!wanted.length) {
+  var parsed = parse(query);
+  if (!parsed.words.length) {
     self.postMessage({ type: RESULT, data: { items: [] } });
     return;
   }
+  var counts = [];
+  var total = 0;
   loaded().then(function (engine) {
-    return documentsFor(engine, wanted, asked);
+    return scored(engine, parsed);
   }).then(function (found) {
-    if (!found || asked !== latest) return null;
+    if (asked !== latest) return null;
+    counts = found.counts;
+    total = found.documents.length;
     var present = {};
-    found.present.forEach(function (term) { present[wanted[term]] = true; });
+    parsed.words.forEach(function (word, index) { if (counts[index] > 0) present[word] = true; });
     var shownTerms = termsShown(query, present);
-    return Promise.all(found.documents.map(function (each) {
-      return readDocument(each.number).then(function (doc) { return doc && group(doc, each, shownTerms); });
-    }));
+    return shown(found.documents, parsed).then(function (read) {
+      return read.map(function (each) { return group(each.doc, each.found, parsed, shownTerms); });
+    });
   }).then(function (groups) {
-    if (groups && asked === latest) self.postMessage({ type: RESULT, data: { items: groups.filter(Boolean) } });
+    if (!groups || asked !== latest) return null;
+    self.postMessage({ type: RESULT, data: { items: groups } });
+    return suggestion(query, parsed, counts, total).then(function (meant) {
+      if (asked === latest) told({ query: query, total: total, shown: groups.length, suggestion: meant });
+    });
   }).catch(function () {
     // the index could not be read (a lost connection): say so as no results, not as a search
     // that never ends

@@ -1,4 +1,5 @@
-"""Site search on a fragmented index: what a reader downloads stays small at any scale.
+"""Site search on a fragmented index: what a reader downloads stays small at any scale, and a
+search ranks every page that matches, keeps phrases, and can say what was meant.
 
 Material's search loads one index for the whole site before the first result (5.6 MB at
 1,000 plans, so about 50 MB at 10,000). The published site keeps Material's search box,
@@ -6,47 +7,62 @@ keyboard and result list, and answers its queries from a Pagefind index instead,
 search loads in fragments: `search-worker.js` speaks the protocol of Material's search
 worker and asks Pagefind. The documents are exactly the entries Material would have
 searched (the same titles, texts and anchors, made by the page families); Material's index is
-then left with its configuration only. What is found is what Pagefind finds: pages that hold
-every word of the query, a word found by its stem and by what begins with it, accents or not.
-`make serve` and the offline copy keep Material's own search: Pagefind cannot load fragments
-from `file://`, and indexing on every save would slow editing.
+then left with its configuration only. `make serve` and the offline copy keep Material's own
+search: Pagefind cannot load fragments from `file://`, and indexing on every save would slow
+editing.
 
-Two choices keep a first search small and quick with 10,000 plans, where Pagefind's own way
-(a record per page, every word where it stands) sent 761 KB and took 2 s for two words every
-plan holds:
-- Pagefind keeps where each word stands, so a word every plan says ten times filled index
-  chunks of 150 KB. Each document is indexed with each of its words once (`words`); what a
-  result shows is read from the document's own file (`search/documents/<n>.json`), so quoting and
-  the matching sections do not need the places.
-- Pagefind 1.5 scores each matching record against every matching word of every record, so a
-  search's time grows with the square of the records it matches (1.4 s for 10,000). Documents
-  are indexed ten to a record (`per_record`), each under a heading of its own, whose anchor
-  says which document a matched word belongs to.
+How a document is indexed, and why (figures in bench/README.md, 10,000 plans):
+- **Each word once, and each pair of words side by side once.** Pagefind keeps every place a
+  word stands: a word every plan says ten times filled index chunks of 150 KB, so two common
+  words were over the 300 KB a first search may receive. A document is indexed with each of
+  its words once, and with each pair of words it says side by side (`pair_key`: "reading
+  logs" is the word `qqreadingqqlogs`): a quoted phrase asks for its pairs, and a query's
+  words that stand together in a page find that page's pairs, which rank it first. A longer
+  phrase is checked word by word in the page's own text when it is shown.
+- **Ten documents to a record, in slots.** Pagefind's metadata lists every record (71 KB for
+  10,000 records, 7 KB for 1,000), and a first search loads it whole; so documents are indexed
+  ten to a record (`per_record`). Each has a slot of the same length in its record (padded
+  with `PAD`, which Pagefind counts as a place but does not index): its title's words first
+  (`TITLE_SLOTS` places), then its headings' words, then the rest. A matched place then says
+  which document of the record holds it and whether in its title or a heading, from the
+  record's two lengths in `search/records.json`, without loading the record's fragment; and the
+  record's number is its place in Pagefind's own order by the `record` sort. So the worker
+  scores every document that matches, across the whole library.
+- **Words for "Did you mean".** `search/words/<length>.json` lists the index's words of each
+  length with the number of documents that say them, most said first: a word that finds
+  nothing is compared with the words one letter shorter, as long and one longer.
 
-Plain Python (Pagefind's own Python API drives its indexer), no MkDocs here.
+Plain Python (Pagefind's indexer is run as a command), no MkDocs here.
 """
 
 from __future__ import annotations
 
-import asyncio
 import html
+import itertools
 import json
 import math
+import os
 import re
+import shutil
+import subprocess
 import tempfile
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from pagefind.index import PagefindIndex
 
 OUTPUT = "pagefind"
 """Where the index is written, under the site."""
 
 DOCUMENTS = "search/documents"
 """Where each document's file is written, under the site: what a result shows of it."""
+
+RECORDS = "search/records.json"
+"""Each record's slot lengths, under the site: which document a matched place belongs to."""
+
+WORDS = "search/words"
+"""The index's words by length, under the site, for "Did you mean"."""
 
 WORKER = "javascripts/search-worker.js"
 """The worker that answers Material's search box from the index (in `docs/`)."""
@@ -60,12 +76,30 @@ DOCUMENTS_PER_RECORD = 10
 """Documents indexed together in one Pagefind record (more in a very large site: `per_record`)."""
 
 RECORDS_AT_MOST = 1_000
-"""Records a search may have to score: beyond 10,000 documents a record holds more of them."""
+"""Records in the index at most: beyond 10,000 documents a record holds more of them."""
 
-ANCHOR = "d{number}"
-"""The id of a document's heading in its record (`search-worker.js` reads it back)."""
+TITLE_SLOTS = 24
+"""Places of a document's title in its slot; words of a longer title count as its headings'."""
+
+PAD = "\N{MIDDLE DOT}"
+"""What fills a slot: Pagefind counts it as a place and indexes nothing of it."""
+
+PAIR = "qq"
+"""What begins and joins the two words of a pair, so that no word of a query finds a pair by
+its beginning (Pagefind finds a word by what begins it)."""
+
+SORT = "record"
+"""The Pagefind sort that lists the records in order (`data-pagefind-sort`)."""
+
+SUGGESTED_LENGTHS = range(3, 31)
+"""Lengths of the words offered by "Did you mean" (no numbers, no words of one or two letters)."""
+
+PAGEFIND = "HANDBOOK_PAGEFIND"
+"""The environment variable naming Pagefind's indexer, where it is not `node_modules/.bin/pagefind`
+beside the handbook (`npm ci` puts it there, pinned by package-lock.json)."""
 
 _TAG = re.compile(r"<[^>]+>")
+_ACTIVITY = re.compile(r"^goal-(\d+)-activity-(\d+)$")
 
 
 @dataclass(frozen=True)
@@ -97,12 +131,19 @@ class SearchPage:
     sections: tuple[Section, ...]
 
 
+@dataclass(frozen=True)
+class Slot:
+    """A document as its record holds it: the words of its title, of its headings, and the
+    rest (its other words and its pairs), each a word Pagefind indexes, each once."""
+
+    title: tuple[str, ...]
+    headings: tuple[str, ...]
+    rest: tuple[str, ...]
+
+
 def plain(text: str) -> str:
     """Material's entry text (HTML) as words."""
     return " ".join(html.unescape(_TAG.sub(" ", text)).split())
-
-
-_ACTIVITY = re.compile(r"^goal-(\d+)-activity-(\d+)$")
 
 
 def pages(docs: list[dict[str, Any]]) -> list[SearchPage]:
@@ -128,7 +169,7 @@ def pages(docs: list[dict[str, Any]]) -> list[SearchPage]:
 
 
 def word_key(word: str) -> str:
-    """A word as Pagefind indexes it: lower case, letters and digits only."""
+    """A word as the worker compares it: lower case, letters and digits only."""
     return "".join(char for char in word.lower() if char.isalnum())
 
 
@@ -140,13 +181,15 @@ def indexable(word: str) -> str:
     return word.lstrip("_")
 
 
-def words(page: SearchPage) -> list[str]:
-    """The words a page is found by, each once (as first written) and in order; its title's
-    words are left out (its heading holds them). A word's places are not kept, so the index
-    holds what pages say, not how often: ranking counts a page's words, not their repeats."""
-    seen = {word_key(word) for word in page.title.split()}
+def pair_key(first: str, second: str) -> str:
+    """The word that says two words stand side by side, in this order (from their keys)."""
+    return f"{PAIR}{first}{PAIR}{second}"
+
+
+def _once(texts: Iterable[str], seen: set[str]) -> list[str]:
+    """The words of texts not yet seen, each once (as first written), in order."""
     found = []
-    for text in (page.text, *(part for section in page.sections for part in (section.heading, section.text))):
+    for text in texts:
         for word in text.split():
             key = word_key(word)
             if key and key not in seen:  # a word with a key is more than underscores
@@ -155,11 +198,39 @@ def words(page: SearchPage) -> list[str]:
     return found
 
 
-def heading(page: SearchPage) -> str:
-    """A page's title as its heading in its record; a dash for none (Pagefind keeps only
-    headings that say something, and a dash is no word)."""
-    said = " ".join(filter(None, map(indexable, page.title.split())))
-    return said or "\N{EM DASH}"
+def _pairs(texts: Iterable[str]) -> list[str]:
+    """Each pair of words side by side within one text, once, in order."""
+    found: dict[str, None] = {}
+    for text in texts:
+        keys = [key for key in map(word_key, text.split()) if key]
+        for first, second in itertools.pairwise(keys):
+            found.setdefault(pair_key(first, second))
+    return list(found)
+
+
+def _texts(page: SearchPage) -> list[str]:
+    return [
+        page.title,
+        page.text,
+        *(part for section in page.sections for part in (section.heading, section.text)),
+    ]
+
+
+def slot(page: SearchPage) -> Slot:
+    """What a document is found by: its title's words (the first `TITLE_SLOTS`), its
+    headings' words not in its title, then its other words, then its pairs."""
+    seen: set[str] = set()
+    title = _once([page.title], seen)
+    headings = title[TITLE_SLOTS:] + _once((section.heading for section in page.sections), seen)
+    rest = _once([page.text, *(section.text for section in page.sections)], seen)
+    return Slot(tuple(title[:TITLE_SLOTS]), tuple(headings), (*rest, *_pairs(_texts(page))))
+
+
+def words(page: SearchPage) -> list[str]:
+    """The words a page is found by, each once (as first written) and in order, its pairs
+    left out."""
+    found = slot(page)
+    return [*found.title, *found.headings, *(word for word in found.rest if not word.startswith(PAIR))]
 
 
 def per_record(documents: int) -> int:
@@ -167,17 +238,34 @@ def per_record(documents: int) -> int:
     return max(DOCUMENTS_PER_RECORD, math.ceil(documents / RECORDS_AT_MOST))
 
 
-def record_file(documents: Sequence[tuple[int, SearchPage]]) -> str:
-    """Documents as the small HTML file Pagefind indexes as one record: each under a heading
-    with its number as anchor (the worker credits each matched word to the heading before
-    it), the heading its title (weighted as a heading is), then its words."""
-    body = "".join(
-        f'<h2 id="{ANCHOR.format(number=number)}">{html.escape(heading(page))}</h2>'
-        f"<p>{html.escape(' '.join(words(page)))}</p>"
-        for number, page in documents
+def record_file(number: int, slots: Sequence[Slot]) -> tuple[str, tuple[int, int]]:
+    """Documents as the small HTML file Pagefind indexes as one record, and the record's two
+    lengths: of its slots' headings and of their rest. Each document fills a slot as long as
+    the record's longest: `TITLE_SLOTS` places of title, then headings, then the rest."""
+    headings = max((len(each.headings) for each in slots), default=0)
+    rest = max((len(each.rest) for each in slots), default=0)
+
+    def filled(words: Sequence[str], length: int) -> list[str]:
+        return [*words, *[PAD] * (length - len(words))]
+
+    said = [
+        word
+        for each in slots
+        for word in (
+            *filled(each.title, TITLE_SLOTS),
+            *filled(each.headings, headings),
+            *filled(each.rest, rest),
+        )
+    ]
+    # No <title> and no heading: Pagefind would index the one as every record's title and
+    # weigh the other; the worker weighs places by their slot instead.
+    body = html.escape(" ".join(said))
+    return (
+        '<!doctype html><html lang="en"><body>'
+        f'<main data-pagefind-body data-pagefind-sort="{SORT}:{number:07d}"><p>{body}</p></main>'
+        "</body></html>",
+        (headings, rest),
     )
-    # No <title>: Pagefind would index it as every record's title.
-    return f'<!doctype html><html lang="en"><body><main data-pagefind-body>{body}</main></body></html>'
 
 
 def document(page: SearchPage) -> str:
@@ -194,39 +282,85 @@ def document(page: SearchPage) -> str:
     )
 
 
-def _records(found: list[SearchPage]) -> Iterator[list[tuple[int, SearchPage]]]:
+def vocabulary(found: Sequence[SearchPage]) -> dict[int, list[tuple[str, int]]]:
+    """The index's words of each length offered by "Did you mean", each with the number of
+    documents that say it, most said first (then alphabetically, so a build is reproducible)."""
+    said: Counter[str] = Counter()
+    for page in found:
+        said.update({key for key in map(word_key, " ".join(_texts(page)).split()) if key.isalpha()})
+    by_length: dict[int, list[tuple[str, int]]] = {}
+    for key, count in sorted(said.items(), key=lambda item: (-item[1], item[0])):
+        if len(key) in SUGGESTED_LENGTHS:
+            by_length.setdefault(len(key), []).append((key, count))
+    return by_length
+
+
+def _records(found: list[SearchPage]) -> Iterator[list[SearchPage]]:
     size = per_record(len(found))
-    numbered = list(enumerate(found))
-    for start in range(0, len(numbered), size):
-        yield numbered[start : start + size]
+    for start in range(0, len(found), size):
+        yield found[start : start + size]
 
 
-async def _write(folder: Path, output: Path, language: str) -> None:
-    # Leaving the context writes the index, to `output_path` (Pagefind's default, "pagefind",
-    # would be a folder in the current directory).
-    async with PagefindIndex(
-        config={"force_language": language, "output_path": str(output.absolute())}
-    ) as index:
-        await index.add_directory(str(folder))
+def pagefind_command() -> str:
+    """Pagefind's indexer: `HANDBOOK_PAGEFIND`, or the one `npm ci` installed beside the handbook."""
+    named = os.environ.get(PAGEFIND)
+    if named:
+        return named
+    beside = Path(__file__).resolve().parents[2] / "node_modules" / ".bin" / "pagefind"
+    if beside.exists():
+        return str(beside)
+    found = shutil.which("pagefind")
+    if found is None:
+        raise RuntimeError(
+            "Site search needs Pagefind's indexer: run `npm ci` in the handbook's folder "
+            f"(package-lock.json pins it), or name it in {PAGEFIND}."
+        )
+    return found
+
+
+def _compact(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def write_index(docs: list[dict[str, Any]], site_dir: Path, language: str = "en") -> int:
     """Index the entries of Material's search index with Pagefind, into `<site>/pagefind/`,
-    and write each document's file into `<site>/search/documents/`; the number of entries."""
+    and write each document's file, the records' lengths and the words for "Did you mean"
+    into `<site>/search/`; the number of entries."""
     found = pages(docs)
     documents = site_dir / DOCUMENTS
     documents.mkdir(parents=True, exist_ok=True)
     for number, page in enumerate(found):
         (documents / f"{number}.json").write_text(document(page), encoding="utf-8")
+    lengths = []
     with tempfile.TemporaryDirectory(prefix="handbook-search-") as folder:
-        # One file per record, indexed in one request (Pagefind's service answers a request at
-        # most every 0.1 s, so record by record 1,000 records would take minutes).
         for number, record in enumerate(_records(found)):
-            Path(folder, f"{number:06d}.html").write_text(record_file(record), encoding="utf-8")
-        # In a thread of its own: the caller may already run an event loop (a browser test
-        # that builds a site), and Pagefind's API is asynchronous.
-        with ThreadPoolExecutor(max_workers=1) as thread:
-            thread.submit(asyncio.run, _write(Path(folder), site_dir / OUTPUT, language)).result()
+            text, record_lengths = record_file(number, [slot(page) for page in record])
+            Path(folder, f"{number:07d}.html").write_text(text, encoding="utf-8")
+            lengths.append(record_lengths)
+        output = site_dir / OUTPUT
+        shutil.rmtree(output, ignore_errors=True)
+        subprocess.run(
+            [
+                pagefind_command(), "--site", folder, "--output-path", str(output.absolute()),
+                "--force-language", language, "--silent",
+            ],
+            check=True,
+        )  # fmt: skip
+    (site_dir / RECORDS).write_text(
+        _compact(
+            {
+                "documents": len(found),
+                "per_record": per_record(len(found)),
+                "title": TITLE_SLOTS,
+                "records": lengths,
+            }
+        ),
+        encoding="utf-8",
+    )
+    suggested = site_dir / WORDS
+    suggested.mkdir(parents=True, exist_ok=True)
+    for length, listed in vocabulary(found).items():
+        (suggested / f"{length}.json").write_text(_compact(listed), encoding="utf-8")
     for unused in UNUSED:  # Pagefind's own search interfaces: the site keeps Material's
-        (site_dir / OUTPUT / unused).unlink(missing_ok=True)
+        (output / unused).unlink(missing_ok=True)
     return len(docs)

@@ -1,10 +1,11 @@
 """The search worker (docs/javascripts/search-worker.js) on a real Pagefind index, asked as
 Material asks it (SETUP, then QUERY), without a site around it: which documents it shows,
-in what order, and how it quotes and marks them.
+in what order, how it quotes and marks them, what it tells the page (how many match, "Did
+you mean").
 
-The index holds documents ten to a record (`handbook.outputs.site_search`), so a record can hold
-every word of a query in different documents; the worker must show only documents that
-hold them all.
+The index holds documents ten to a record in slots (`handbook.outputs.site_search`), so a
+record can hold every word of a query in different documents; the worker must show only
+documents that hold them all, and rank every one that does, whatever its record.
 """
 
 from __future__ import annotations
@@ -61,9 +62,16 @@ DOCUMENTS: list[list[dict[str, str]]] = [
         [entry(f"common-{number}/", f"Common page {number}", "Every page says partnership.")]
         for number in range(29)
     ),
-    [
-        entry("partnership-week/", "Partnership week", "A week.")
-    ],  # 49: last in its record, the word in its title
+    [entry("reading-logs/", "Home reading", "Students keep reading logs with their families.")],  # 49
+    [entry("reading-apart/", "Reading club", "Reading at home, and logs of volunteer hours.")],  # 50
+    [entry("workshop/", "Family workshop", "A workshop on homework.")],  # 51
+    [entry("workshop-again/", "Workshop day", "Another workshop.")],  # 52
+    *(
+        [entry(f"body-{number}/", f"Body page {number}", "Every page says tapestry here.")]
+        for number in range(53, 313)
+    ),
+    [entry("tapestry-week/", "Tapestry week", "A week.")],  # 313: in the last record, the word in its title
+    [entry("partnership-week/", "Partnership week", "A week.")],  # 314: the word in its title
 ]
 
 
@@ -80,6 +88,8 @@ def worker_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 ASK = """async (query) => {
   const worker = new Worker("javascripts/search-worker.js");
+  const channel = new BroadcastChannel("handbook-search");
+  const told = new Promise((done) => channel.addEventListener("message", (event) => done(event.data)));
   const next = (type) => new Promise((done) => worker.addEventListener("message", function on(event) {
     if (event.data.type === type) { worker.removeEventListener("message", on); done(event.data); }
   }));
@@ -87,15 +97,22 @@ ASK = """async (query) => {
   await next(1);  // READY
   worker.postMessage({ type: 2, data: query });  // QUERY
   const result = await next(3);  // RESULT
+  const summary = await Promise.race([told, new Promise((done) => setTimeout(() => done(null), 5000))]);
   worker.terminate();
-  return result.data.items;
+  channel.close();
+  return { items: result.data.items, summary };
 }"""
 
 
-def ask(page: Any, base: str, query: str) -> list[list[dict[str, Any]]]:
+def told(page: Any, base: str, query: str) -> tuple[list[list[dict[str, Any]]], dict[str, Any]]:
+    """The results the worker gives Material, and what it tells the page about them."""
     page.goto(base)
-    items: list[list[dict[str, Any]]] = page.evaluate(ASK, query)
-    return items
+    answer: dict[str, Any] = page.evaluate(ASK, query)
+    return answer["items"], answer["summary"]
+
+
+def ask(page: Any, base: str, query: str) -> list[list[dict[str, Any]]]:
+    return told(page, base, query)[0]
 
 
 def pages_of(items: list[list[dict[str, Any]]]) -> list[str]:
@@ -148,18 +165,45 @@ def test_a_long_text_is_quoted_around_its_first_matching_word(page: Any, worker_
     assert "<mark>heron</mark>" in text and len(text.split()) < 30
 
 
-def test_quotation_marks_and_words_said_twice_find_the_words(page: Any, worker_url: str) -> None:
-    assert sorted(pages_of(ask(page, worker_url, '"zebra quokka"'))) == ["both-again/", "both/"]
+def test_words_in_quotes_are_found_only_side_by_side_and_marked_as_one(page: Any, worker_url: str) -> None:
+    assert pages_of(ask(page, worker_url, '"reading logs"')) == ["reading-logs/"]
+    (group,) = ask(page, worker_url, "\u201creading logs\u201d")  # as a phone's keyboard quotes
+    assert group[0]["text"] == "Students keep <mark>reading logs</mark> with their families."
+    assert ask(page, worker_url, '"zebra quokka"') == []  # both words, never side by side
+    assert pages_of(ask(page, worker_url, '"logs reading"')) == []  # side by side in that order only
     assert sorted(pages_of(ask(page, worker_url, "zebra Zebra"))) == ["both-again/", "both/", "zebra/"]
     # one stem, as Pagefind finds it ("family-night" too, by its parts)
     assert sorted(pages_of(ask(page, worker_url, "night nights"))) == ["compound/", "markup/"]
 
 
-def test_at_most_twenty_documents_are_shown_the_best_first_whatever_their_record(
+def test_words_side_by_side_rank_above_the_same_words_apart(page: Any, worker_url: str) -> None:
+    found = ask(page, worker_url, "reading logs")
+    assert pages_of(found) == ["reading-logs/", "reading-apart/"]  # "Reading" in its title weighs less
+    assert "<mark>reading logs</mark>" in found[0][0]["text"]
+    assert "<mark>Reading</mark> at home, and <mark>logs</mark>" in found[1][0]["text"]
+
+
+def test_every_matching_document_is_ranked_the_best_shown_first_and_all_counted(
     page: Any, worker_url: str
 ) -> None:
+    """260 pages say "tapestry" in their text, in 26 records; the one that has it in its title is
+    in the last record, which Pagefind's own order (by record) puts anywhere."""
+    found, summary = told(page, worker_url, "tapestry")
+    assert len(found) == 20 and pages_of(found)[0] == "tapestry-week/"
+    assert summary == {"query": "tapestry", "total": 261, "shown": 20, "suggestion": None}
     found = pages_of(ask(page, worker_url, "partnership"))
-    assert len(found) == 20 and found[0] == "partnership-week/"  # 30 hold it; a title weighs most
+    assert found[0] == "partnership-week/" and len(found) == 20  # 30 hold it; a title weighs most
+
+
+def test_a_word_found_nowhere_is_offered_the_likeliest_word_in_its_place(page: Any, worker_url: str) -> None:
+    found, summary = told(page, worker_url, "wrokshop")
+    assert found == [] and summary["suggestion"] == "workshop"
+    _, summary = told(page, worker_url, "zebra qokka")  # a longer query: the word in its place
+    assert summary["suggestion"] == "zebra quokka"
+    _, summary = told(page, worker_url, '"reading lgos"')
+    assert summary["suggestion"] == '"reading logs"'
+    _, summary = told(page, worker_url, "quokka")  # a word pages say, though few
+    assert summary["suggestion"] is None
 
 
 def test_a_plans_words_cannot_make_a_heading_in_the_index(page: Any, worker_url: str) -> None:
@@ -174,7 +218,7 @@ def test_compounds_and_signs_are_found_by_their_words(page: Any, worker_url: str
     (group,) = [group for group in found if group[0]["location"] == "compound/"]
     assert "<mark>family-night</mark>" in group[0]["text"]
     (group,) = ask(page, worker_url, "$500 budget")
-    assert group[0]["text"] == "A family-night and a $<mark>500</mark> <mark>budget</mark>."
+    assert group[0]["text"] == "A family-night and a $<mark>500 budget</mark>."  # side by side: one mark
 
 
 def test_a_word_found_nowhere_is_shown_missing_and_the_others_still_find(page: Any, worker_url: str) -> None:

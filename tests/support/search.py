@@ -2,8 +2,9 @@
 read back.
 
 Each searched page is a document (`search/documents/<n>.json`: what a result shows of it),
-indexed with Pagefind in records of several documents, each under a heading `d<n>`, with each
-of its words once. Pagefind keeps a record as a gzip-compressed JSON fragment
+indexed with Pagefind in records of several documents, each in a slot of its record (its
+title's words, its headings', then the rest and its pairs; `search/records.json` gives the
+lengths), each word once. Pagefind keeps a record as a gzip-compressed JSON fragment
 (`pagefind/fragment/`, behind the signature `pagefind_dcd`); reading them is how a test sees
 what visitors' searches can find, with the pinned Pagefind version.
 """
@@ -14,6 +15,8 @@ import gzip
 import json
 from pathlib import Path
 from typing import Any
+
+from handbook.outputs.site_search import PAD
 
 SIGNATURE = b"pagefind_dcd"
 
@@ -28,16 +31,24 @@ def fragments(site_root: Path) -> list[dict[str, Any]]:
     return found
 
 
-def indexed_words(site_root: Path) -> dict[int, str]:
-    """Each document's words as the index holds them (its heading and its words), by number."""
-    words: dict[int, str] = {}
+def indexed_slots(site_root: Path) -> dict[int, tuple[list[str], list[str], list[str]]]:
+    """Each document's words as the index holds them, by number: its title's, its headings'
+    and the rest (its other words, then its pairs), padding left out."""
+    layout = json.loads((site_root / "search" / "records.json").read_text(encoding="utf-8"))
+    slots: dict[int, tuple[list[str], list[str], list[str]]] = {}
     for record in fragments(site_root):
-        said = record["content"].split()
-        anchors = sorted(record["anchors"], key=lambda anchor: anchor["location"])
-        ends = [anchor["location"] for anchor in anchors[1:]] + [len(said)]
-        for anchor, end in zip(anchors, ends, strict=True):
-            words[int(anchor["id"].removeprefix("d"))] = " ".join(said[anchor["location"] : end])
-    return words
+        number = int(Path(record["url"]).stem)  # records are written as <number>.html
+        headings, rest = layout["records"][number]
+        title = layout["title"]
+        length = title + headings + rest
+        said = record["content"].rstrip(".").split(" ")  # Pagefind ends a paragraph with a full stop
+        for first in range(0, len(said), length):
+            words = [word if word != PAD else "" for word in said[first : first + length]]
+            parts = (words[:title], words[title : title + headings], words[title + headings :])
+            slots[number * layout["per_record"] + first // length] = tuple(  # type: ignore[assignment]
+                [word for word in part if word] for part in parts
+            )
+    return slots
 
 
 def published_records(site_root: Path) -> list[dict[str, Any]]:
