@@ -24,6 +24,9 @@ from tests.support.web import serve_site
 SEARCH_WORDS = "families night"
 """Two words most plans hold, so the first search has many results to show."""
 
+SEARCH_PHRASE = '"reading workshop"'
+"""A phrase in quotation marks: its words side by side, in that order."""
+
 CATALOGUE_VIEW = "catalogue/?strategy=share-knowledge&level=district"
 """A filtered view a reader may be sent to from a strategy page."""
 
@@ -101,11 +104,11 @@ _SHOWN = """() => {
 (up to 0.5 s apart), which would count its wait as the site's."""
 
 
-def first_search(page: Any, base: str) -> Transfer:
+def first_search(page: Any, base: str, words: str = SEARCH_WORDS) -> Transfer:
     def search(page: Any) -> float:
         page.evaluate(_SHOWN)
         page.keyboard.press("/")  # Material's key for the search box
-        page.keyboard.type(SEARCH_WORDS)
+        page.keyboard.type(words)
         page.locator(".md-search-result__item").first.wait_for(timeout=60_000)
         timed = page.evaluate("() => window.handbookBench")
         assert timed["shown"] is not None, "the page drew a result the observer did not see"
@@ -125,18 +128,30 @@ def first_catalogue_view(page: Any, base: str) -> Transfer:
     return _first(page, base, view)
 
 
-def measure(site: Path) -> tuple[Transfer, Transfer]:
-    """A first search and a first filtered catalogue view, each in a fresh browser."""
+def first_phrase_search(page: Any, base: str) -> Transfer:
+    return first_search(page, base, SEARCH_PHRASE)
+
+
+@dataclass(frozen=True)
+class Transfers:
+    search: Transfer
+    phrase: Transfer
+    catalogue: Transfer
+
+
+def measure(site: Path) -> Transfers:
+    """A first search, a first quoted phrase and a first filtered catalogue view, each in a
+    fresh browser."""
     from playwright.sync_api import sync_playwright
 
     with serve_site(site) as base, sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         try:
             results = []
-            for view in (first_search, first_catalogue_view):
+            for view in (first_search, first_phrase_search, first_catalogue_view):
                 context = browser.new_context()
                 results.append(view(context.new_page(), base))
                 context.close()
         finally:
             browser.close()
-    return results[0], results[1]
+    return Transfers(*results)
