@@ -29,7 +29,8 @@ var SHOWN = 20; // documents shown for one query
 var QUOTED = 24; // words quoted of a text that matches
 var WAIT = 100; // ms without a new key before a query is searched
 var WEIGHTS = { title: 4, heading: 2, body: 1 }; // a word's weight by where a document says it
-var SIDE_BY_SIDE = 2; // a pair of the query's words side by side counts their weights this much again
+var SIDE_BY_SIDE = 3; // a pair of the query's words side by side counts their weights this much again
+var COMMON = 0.5; // share of all pages beyond which a word is said by most (not required)
 var CHECKED_AT_MOST = 60; // documents read to find those that say a phrase of three words or more
 var FEW = 3; // results under which a rare word of the query is also offered a likelier one...
 var LIKELIER = 10; // ...that pages say this many times as often, one edit away
@@ -158,13 +159,17 @@ function scored(engine, query) {
     var counts = byWord.map(function (held) { return Object.keys(held).length; });
     var weights = counts.map(function (count) { return Math.log(1 + total / Math.max(count, 1)); });
     var present = query.words.map(function (_, index) { return index; }).filter(function (index) { return counts[index] > 0; });
+    // A word most pages say ("the", "of") is not required of a page beside rarer words: it
+    // only counts where it is said (a phrase's words are required by its pairs)
+    var required = present.filter(function (index) { return counts[index] <= total * COMMON; });
+    if (!required.length) required = present;
     var documents = [];
     if (present.length) {
-      var smallest = present.reduce(function (a, b) { return counts[a] <= counts[b] ? a : b; });
+      var smallest = required.reduce(function (a, b) { return counts[a] <= counts[b] ? a : b; });
       Object.keys(byWord[smallest]).forEach(function (number) {
-        if (!present.every(function (index) { return byWord[index][number]; })) return;
+        if (!required.every(function (index) { return byWord[index][number]; })) return;
         var score = 0;
-        present.forEach(function (index) { score += weights[index] * byWord[index][number]; });
+        present.forEach(function (index) { score += weights[index] * (byWord[index][number] || 0); });
         var phrased = true;
         query.pairs.forEach(function (each, index) {
           var side = byPair[index][number];

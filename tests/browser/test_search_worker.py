@@ -256,3 +256,9 @@ def test_typing_is_answered_once_for_what_was_typed_last(page: Any, worker_url: 
     results = page.evaluate(ASK_QUICKLY, ["z", "ze", "zeb", "zebra", "zebra q", "zebra quokka"])
     assert len(results) == 1
     assert sorted(group[0]["location"] for group in results[0]) == ["both-again/", "both/"]
+
+
+def test_a_word_most_pages_say_is_not_required_beside_rarer_words(page: Any, worker_url: str) -> None:
+    """ "every" is in 289 of the 315 pages (as "the" or "of" would be): the pages that say
+    "zebra" are found though none says "every"."""
+    assert sorted(pages_of(ask(page, worker_url, "zebra every"))) == ["both-again/", "both/", "zebra/"]
