@@ -63,6 +63,26 @@ def type_uri(slug: str) -> str:
 
 COVERAGE = "coverage/index.md"
 
+RESOURCES_INDEX = "resources/index.md"
+"""Every resource of the e-library (guides, briefs, workshop materials), filterable."""
+RESOURCES_CSV = "resources/resources.csv"
+RESOURCES_JSON = "resources/resources.json"
+
+
+def resource_uri(slug: str) -> str:
+    """A resource's page; its files are published beside it (`resources/<slug>/<name>`)."""
+    return f"resources/{slug}/index.md"
+
+
+def resource_file(slug: str, name: str) -> str:
+    """Where a resource's file is published: as it is kept in the repository."""
+    return f"resources/{slug}/{name}"
+
+
+def resource_kind_uri(kind_slug: str) -> str:
+    """The page of one kind of resource (`resources/kinds/research-brief/`)."""
+    return f"resources/kinds/{kind_slug}.md"
+
 
 def listing_page(first: str, number: int) -> str:
     """Page `number` of a long listing whose first page is `first`: `page-<k>` under the first

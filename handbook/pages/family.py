@@ -9,11 +9,12 @@ the page is made from (`PageContent.inputs`), so a new family plugs in by being 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from handbook.library import Library
 from handbook.pages.content import Document, Download, PageContent
 from handbook.pages.rendering import Renderer
+from handbook.resources.library import ResourceLibrary
 from handbook.urls import Urls
 
 
@@ -32,6 +33,9 @@ class Build:
     """Whether the build publishes the catalogue's views (`handbook.browser.catalogue_views`): a site to
     publish, not the offline copy (a page opened from `file://` cannot fetch files) nor a
     preview (each save would write them again)."""
+    resources: ResourceLibrary = field(default_factory=ResourceLibrary)
+    """The e-library's resources beside the plans (`resources/`): guides, briefs, workshop
+    materials; none in a project without the folder."""
 
 
 class Family:
