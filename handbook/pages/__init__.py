@@ -34,6 +34,7 @@ from handbook.pages.plan_form import PlanForm
 from handbook.pages.plan_pages import PlanPages
 from handbook.pages.print_views import PrintViews
 from handbook.pages.rendering import Renderer, template_path
+from handbook.resources.library import ResourceLibrary
 from handbook.urls import Urls
 
 __all__ = [
@@ -84,10 +85,19 @@ class PageBuilder:
         *,
         pdfs: bool = False,
         views: bool = False,
+        resources: ResourceLibrary | None = None,
     ) -> None:
         site_urls = site_urls or Urls()
         self.library = library
-        self.build = Build(library, site_urls, Renderer(library, site_urls), page_budget, pdfs, views)
+        self.build = Build(
+            library,
+            site_urls,
+            Renderer(library, site_urls),
+            page_budget,
+            pdfs,
+            views,
+            resources if resources is not None else ResourceLibrary(),
+        )
         self.families = [family(self.build) for family in FAMILIES]
 
     def family(self, kind: type[F]) -> F:
