@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 ADDR ?= 127.0.0.1:8000
 PLANS ?= plans
+RESOURCES ?= resources
 CONFIG ?= mkdocs.yml
 # Dates in the sitemap come from the last commit, so two builds of one commit are byte-identical.
 ifeq ($(SOURCE_DATE_EPOCH),)
@@ -64,9 +65,9 @@ offline: $(READY)
 	PYTHONPATH=$(HERE) $(BIN)/python -m handbook.outputs.offline $(OFFLINE_SITE) $(OFFLINE_ZIP)
 	rm -rf $(OFFLINE_SITE)
 
-## check: validate every plan in plans/ (no site build)
+## check: validate every plan in plans/ and every resource in resources/, in one run (no site build)
 check: $(READY)
-	PYTHONPATH=$(HERE) $(BIN)/python -m handbook.commands.check $(PLANS)
+	PYTHONPATH=$(HERE) $(BIN)/python -m handbook.commands.check $(PLANS) $(RESOURCES)
 
 ## new-plan: start plans/$(SLUG).md from the template, e.g. make new-plan SLUG=my-district LEVEL=district
 new-plan: $(READY)

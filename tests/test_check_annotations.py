@@ -473,3 +473,95 @@ def test_a_long_list_says_github_marks_only_the_first_ten() -> None:
     many = github.summary([problem(line=n) for n in range(1, github.LISTED + 6)], "error", guide="G")
     assert many.count("\n- `plans/x.md`, line ") == github.LISTED
     assert "- and 5 more: the step's log lists every one." in many
+
+
+# Resources (issue 30): checked in the same run, marked on their lines as plans are.
+
+BAD_RESOURCE = """\
+---
+title: A guide
+kind: giude
+summary: What it offers.
+strategies: [Share knowlege]
+levels: [district]
+source: A district
+link: http://www.example.org/guide
+---
+The description.
+"""
+RESOURCE_GUIDE = GUIDE.replace("#messages-you-may-see-and-what-they-mean", "#messages-about-resources")
+
+
+def test_resources_are_marked_on_their_lines_and_listed_with_the_plans(tmp_path: Path) -> None:
+    project = broken_project(tmp_path)
+    (project / "resources").mkdir()
+    (project / "resources" / "a-guide.md").write_text(BAD_RESOURCE, "utf-8")
+    (project / "resources" / "stray.txt").write_text("notes", "utf-8")
+    summary = tmp_path / "summary.md"
+    result = make_check(project, {**GITHUB, "GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.returncode != 0
+    resources = [line for line in result.stderr.splitlines() if line.startswith("resources/")]
+    assert [line.split(": ")[0] for line in resources] == [
+        "resources/a-guide.md:3",
+        "resources/a-guide.md:5",
+        "resources/a-guide.md:8",
+        "resources/stray.txt",
+    ]
+    count = len(problem_lines(result.stderr)) + len(resources)
+    assert f"{count} problems found." in result.stderr
+    commands = [c for c in runner_commands(result.stdout) if c.name == "error"]
+    assert len(commands) == count
+    marked = {
+        (c.properties["file"], int(c.properties.get("line", 0))): c
+        for c in commands
+        if c.properties["file"].startswith("resources/")
+    }
+    assert sorted(marked) == [
+        ("resources/a-guide.md", 3),
+        ("resources/a-guide.md", 5),
+        ("resources/a-guide.md", 8),
+        ("resources/stray.txt", 0),
+    ]
+    kind = marked[("resources/a-guide.md", 3)]
+    assert kind.properties["title"] == "make check: Kind of resource"  # a resource's words, not a plan's
+    assert (
+        kind.data.startswith("must be one of guide, research brief,") and "did you mean 'guide'?" in kind.data
+    )
+    assert marked[("resources/a-guide.md", 5)].properties["title"] == "make check: Leadership strategies"
+    assert marked[("resources/a-guide.md", 8)].properties["title"] == "make check: Link"
+    assert marked[("resources/stray.txt", 0)].properties["title"] == "make check"
+    text = summary.read_text("utf-8")
+    assert text.startswith(f"### Plan check: {count} problems found\n")
+    assert "- `resources/a-guide.md`, line 3, Kind of resource: `must be one of guide," in text
+    assert "- `resources/stray.txt`, the whole file: `not a resource, so the site never reads it:" in text
+    assert [a["href"] for a in rendered(text).select("a")] == [GUIDE, RESOURCE_GUIDE]
+
+
+def test_a_clean_check_counts_the_resources(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    shutil.copytree(ROOT / "resources", project / "resources")
+    summary = tmp_path / "summary.md"
+    result = make_check(project, {**GITHUB, "GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.returncode == 0, result.stderr
+    assert re.fullmatch(
+        r"### Plan check: all valid \(\d+ plans, \d+ goals, \d+ activities, 2 resources\)\n",
+        summary.read_text("utf-8"),
+    )
+
+
+def test_a_resource_s_field_is_said_in_a_resource_s_words() -> None:
+    kind = problem(source="resources/a.md", field="kind", message="wrong")
+    assert github.annotation(kind, "error", resources="resources") == (
+        "::error file=resources/a.md,line=3,title=make check%3A Kind of resource::wrong"
+    )
+    assert "title=make check%3A kind::" in github.annotation(kind, "error")  # a plan has no kind
+    item = problem(source="resources/a.md", field="files[2]", message="wrong")
+    assert "title=make check%3A Files::" in github.annotation(item, "error", resources="resources")
+    typo = problem(source="resources/a.md", field="sumary", message="unknown key")
+    assert "title=make check%3A sumary::" in github.annotation(typo, "error", resources="resources")
+    plan = problem(source="plans/resources.md", field="goals[1].audience")
+    assert "Goal 1%2C Target audience" in github.annotation(plan, "error", resources="resources")
+    text = github.summary([kind, plan], "error", guide="CONTRIBUTING.md#x", resources="resources")
+    assert "- `resources/a.md`, line 3, Kind of resource: `wrong`" in text
+    assert "(CONTRIBUTING.md#messages-about-resources)" in text
+    assert "messages-about-resources" not in github.summary([plan], "error", guide="G", resources="resources")

@@ -8,6 +8,7 @@ leave the previous `site/` exactly as it was.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -17,9 +18,13 @@ from pathlib import Path
 import pytest
 
 from handbook.commands import check
+from handbook.resources import limits
 from tests.support.project import ROOT, make_project, problem_lines, run, snapshot
 from tests.support.serving import serving
 from tests.support.web import fetch, wait_for, wait_for_log
+from tests.test_resources import CORPUS as RESOURCE_CORPUS
+from tests.test_resources import EXPECTED as RESOURCE_EXPECTED
+from tests.test_resources import sparse
 
 CORPUS = Path(__file__).parent / "fixtures" / "bad-plans"
 SIX = (
@@ -258,3 +263,67 @@ def test_contributing_shows_every_message_as_editors_see_it() -> None:
     guide = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
     missing = [line for lines in EXPECTED.values() for line in lines if line not in guide]
     assert missing == [], "update the message list at the end of CONTRIBUTING.md"
+
+
+# Resources (issue 30) are checked in the same run, reported in the same list.
+
+
+def resource_lines(output: str) -> list[str]:
+    """The lines of a problem report about resource files."""
+    return [line for line in output.splitlines() if line.startswith("resources/")]
+
+
+def with_bad_resources(project: Path, tmp_path: Path) -> Path:
+    """The corpus of bad resources as the project's `resources/`, with the link out of the
+    repository and the oversized file `tests/test_resources.py` adds (nothing to commit)."""
+    resources = project / "resources"
+    shutil.copytree(RESOURCE_CORPUS, resources)
+    outside = tmp_path / "outside.pdf"
+    outside.write_bytes(b"%PDF-1.4 a file of someone else's\n")
+    (resources / "linked-file").mkdir()
+    (resources / "linked-file" / "handout.pdf").symlink_to(outside)
+    sparse(resources / "oversized-file" / "big.pdf", limits.FILE_BYTES + limits.FILE_BYTES // 4)
+    return project
+
+
+def test_make_check_reports_every_plan_and_resource_problem_in_one_run(tmp_path: Path) -> None:
+    project = with_bad_resources(project_with(tmp_path, "three-problems.md", "bad-level.md"), tmp_path)
+    result = run(project, "make", "-s", "-f", str(ROOT / "Makefile"), "check", f"VENV={ROOT / '.venv'}")
+    assert result.returncode != 0
+    plans = EXPECTED["bad-level.md"] + EXPECTED["three-problems.md"]
+    assert problem_lines(result.stderr) == plans
+    assert resource_lines(result.stderr) == RESOURCE_EXPECTED
+    assert result.stderr.splitlines()[: len(plans) + len(RESOURCE_EXPECTED)] == plans + RESOURCE_EXPECTED
+    assert f"{len(plans) + len(RESOURCE_EXPECTED)} problems found." in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_resources_alone_fail_the_check(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    (project / "resources").mkdir()
+    (project / "resources" / "a-guide.md").write_text(
+        "---\ntitle: A guide\nkind: giude\nsummary: What it offers.\nstrategies: [Share knowledge]\n"
+        "levels: [district]\nsource: A district\nlink: https://www.example.org/\n---\n",
+        "utf-8",
+    )
+    result = run(project, "make", "-s", "-f", str(ROOT / "Makefile"), "check", f"VENV={ROOT / '.venv'}")
+    assert result.returncode != 0
+    assert problem_lines(result.stderr) == []
+    assert resource_lines(result.stderr) == [
+        "resources/a-guide.md:3: kind: must be one of guide, research brief, workshop materials, template or "
+        "form, sample letter, video, presentation, other; did you mean 'guide'?"
+    ]
+
+
+def test_valid_resources_are_counted_and_a_project_without_them_is_checked_as_before(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    make = ["make", "-s", "-f", str(ROOT / "Makefile"), "check", f"VENV={ROOT / '.venv'}"]
+    before = run(project, *make)
+    assert before.returncode == 0, before.stderr
+    assert re.fullmatch(r"\d+ plans, \d+ goals, \d+ activities: all valid\.\n", before.stdout)
+    shutil.copytree(ROOT / "resources", project / "resources")
+    after = run(project, *make)
+    assert after.returncode == 0, after.stderr
+    assert after.stdout == before.stdout.replace(": all valid.", ", 2 resources: all valid.")
+    elsewhere = run(project, *make, "RESOURCES=no-such-folder")
+    assert elsewhere.stdout == before.stdout

@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from handbook.plans.problems import PlanProblem, printable
-from handbook.vocabularies.fields import field_in_words
+from handbook.vocabularies.fields import RESOURCE, field_in_words
 
 Kind = Literal["error", "notice"]
 """What an annotation is: an `error` fails the check, a `notice` (a goal whose audience
@@ -32,6 +32,10 @@ GUIDE = "CONTRIBUTING.md"
 GUIDE_SECTION = "Messages you may see, and what they mean"
 """The heading of the section of CONTRIBUTING.md that explains each of `make check`'s messages
 (a test keeps it in step with the file)."""
+
+RESOURCE_GUIDE_SECTION = "Messages about resources"
+"""The heading of CONTRIBUTING.md's section on the messages a resource may get, which the
+summary links as well where a resource has a problem."""
 
 ANNOTATIONS_PER_STEP = 10
 """GitHub marks at most ten annotations of a kind per step on their lines (actions/toolkit,
@@ -86,19 +90,21 @@ def log_line(text: str) -> str:
     return text
 
 
-def annotation(problem: PlanProblem, kind: Kind) -> str:
+def annotation(problem: PlanProblem, kind: Kind, *, resources: str = "") -> str:
     """The workflow command that marks one problem on its file and line, like
     `::error file=plans/x.md,line=3,title=make check%3A level::must be one of ...`.
 
     The title names the field; the message says what is wrong, with the leading `notice: `
     left out of a notice (the annotation says it is one). A problem about a whole file
-    (line 0) is marked on the file, with no line. A plan's words are kept on the line
-    (`printable`, then `escape_data`) and any `##[` in them shown as in `log_line`.
+    (line 0) is marked on the file, with no line. A problem in the folder `resources` (as
+    problems name it: `resources`) names its field in a resource's words. A plan's words are
+    kept on the line (`printable`, then `escape_data`) and any `##[` in them shown as in
+    `log_line`.
     """
     properties = [f"file={file_property(problem.source)}"]
     if problem.line > 0:
         properties.append(f"line={problem.line}")
-    title = f"{TITLE}: {_said(problem.field)}" if problem.field else TITLE
+    title = f"{TITLE}: {_said(problem, resources)}" if problem.field else TITLE
     properties.append(f"title={escape_property(_unobeyed(printable(title)))}")
     message = problem.message.removeprefix("notice: ") if kind == "notice" else problem.message
     return f"::{kind} {','.join(properties)}::{escape_data(_unobeyed(printable(message)))}"
@@ -120,11 +126,11 @@ def code(text: str) -> str:
     return f"{fence}{text}{fence}"
 
 
-def guide_url(environ: Mapping[str, str]) -> str:
-    """The link to CONTRIBUTING.md's section on the messages: the file at the commit checked,
-    on GitHub, when the run says where (`GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`,
-    `GITHUB_SHA`), else the path from the repository's root."""
-    anchor = heading_anchor(GUIDE_SECTION)
+def guide_url(environ: Mapping[str, str], section: str = GUIDE_SECTION) -> str:
+    """The link to CONTRIBUTING.md's section on the messages (or another `section`): the file
+    at the commit checked, on GitHub, when the run says where (`GITHUB_SERVER_URL`,
+    `GITHUB_REPOSITORY`, `GITHUB_SHA`), else the path from the repository's root."""
+    anchor = heading_anchor(section)
     server, repository, sha = (
         environ.get(name, "") for name in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")
     )
@@ -143,36 +149,55 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' if count != 1 else ''}"
 
 
-def _named(field: str) -> str | None:
+_RESOURCE_FIELD = re.compile(r"([a-z_]+)(?:\[\d+\])?")
+"""A resource's field path: a key, or an item of a list (`strategies[2]`); resources nest no deeper."""
+
+
+def is_resource(problem: PlanProblem, resources: str) -> bool:
+    """Whether the problem is in the folder of resources (`resources`, as problems name it)."""
+    return bool(resources) and (problem.source == resources or problem.source.startswith(f"{resources}/"))
+
+
+def _named(problem: PlanProblem, resources: str = "") -> str | None:
     """A field path in the words the plan form and the printed template use ("Goal 2,
-    activity 1, Dates"), or None where it ends in a key no plan has."""
-    place, label = field_in_words(field)
+    activity 1, Dates"), or a resource's field in its own ("Kind of resource"); None where it
+    ends in a key no plan (or resource) has."""
+    if is_resource(problem, resources):
+        match = _RESOURCE_FIELD.fullmatch(problem.field)
+        words = RESOURCE.get(match[1]) if match else None
+        return words.label if words else None
+    place, label = field_in_words(problem.field)
     return ", ".join(part for part in (place, label) if part) if label else None
 
 
-def _said(field: str) -> str:
+def _said(problem: PlanProblem, resources: str = "") -> str:
     """A field in words; a key no plan has keeps the path, which names it as the file writes it."""
-    return _named(field) or field
+    return _named(problem, resources) or problem.field
 
 
-def _item(problem: PlanProblem) -> str:
+def _item(problem: PlanProblem, resources: str = "") -> str:
     """One problem in words: the file and line as an editor finds them, the goal, activity and
     field by their names, then what is wrong in a code span (the words may be a plan's own).
     A field path is shown as written only where it ends in a key no plan has."""
     where = f"line {problem.line}" if problem.line > 0 else "the whole file"
-    if named := _named(problem.field) if problem.field else None:
+    if named := _named(problem, resources) if problem.field else None:
         return f"- {code(problem.source)}, {where}, {named}: {code(problem.message)}\n"
     what = f"{problem.field}: {problem.message}" if problem.field else problem.message
     return f"- {code(problem.source)}, {where}: {code(what)}\n"
 
 
-def summary(problems: Sequence[PlanProblem], kind: Kind, *, guide: str, totals: str = "") -> str:
+def summary(
+    problems: Sequence[PlanProblem], kind: Kind, *, guide: str, totals: str = "", resources: str = ""
+) -> str:
     """The Markdown `make check` appends to the run's summary.
 
     `kind="error"`: the check failed; a heading with the number of problems, each problem in
     words, where they show in the pull request, and the link to the guide's section on the
     messages. `kind="notice"`: the check passed; one line saying so with the `totals` (plans,
-    goals, activities), and the notices, if any, listed the same way.
+    goals, activities), and the notices, if any, listed the same way. Where a problem is a
+    resource's (in the folder `resources`, as problems name it), its field is said in a
+    resource's words, and the guide's section on resources' messages is linked too (the same
+    file as `guide`, at that section's heading).
     """
     lines: list[str] = []
     count = len(problems)
@@ -190,7 +215,7 @@ def summary(problems: Sequence[PlanProblem], kind: Kind, *, guide: str, totals: 
             f"\n{_plural(count, 'notice')}, worth a look but not errors "
             "(each is also marked on its line in the pull request's **Files changed** tab):\n\n"
         )
-    lines.extend(_item(problem) for problem in problems[:LISTED])
+    lines.extend(_item(problem, resources) for problem in problems[:LISTED])
     if count > LISTED:
         lines.append(f"- and {count - LISTED} more: the step's log lists every one.\n")
     lines.append("\n")
@@ -198,5 +223,9 @@ def summary(problems: Sequence[PlanProblem], kind: Kind, *, guide: str, totals: 
         lines.append(
             f"GitHub marks the first {ANNOTATIONS_PER_STEP} on their lines; this list has them all.\n\n"
         )
-    lines.append(f"What each message means, and what to do: [{GUIDE_SECTION}]({guide}).\n\n")
+    about_resources = ""
+    if any(is_resource(problem, resources) for problem in problems):
+        resource_guide = f"{guide.split('#', 1)[0]}#{heading_anchor(RESOURCE_GUIDE_SECTION)}"
+        about_resources = f"; for resources, [{RESOURCE_GUIDE_SECTION}]({resource_guide})"
+    lines.append(f"What each message means, and what to do: [{GUIDE_SECTION}]({guide}){about_resources}.\n\n")
     return "".join(lines)
