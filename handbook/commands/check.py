@@ -46,8 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     guarded = [root / name for name in GUARDED if root / name != plans_dir.absolute()]
     try:
         library = load_library(plans_dir, source_prefix=plans_dir.as_posix(), guarded=guarded)
-    except PlanErrors as errors:
-        problems += errors.problems
+    except PlanErrors as failed:
+        problems += failed.problems
     # Never raises on what the folder holds; no folder, no resources and no problems.
     resources, resource_problems = load_resources(resources_dir, source_prefix=resources_dir.as_posix())
     problems += resource_problems
