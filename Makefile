@@ -73,9 +73,10 @@ check: $(READY)
 new-plan: $(READY)
 	PYTHONPATH=$(HERE) $(BIN)/python -m handbook.commands.new_plan "$(SLUG)" "$(LEVEL)" $(PLANS)
 
-## schema: write schema/plan.schema.json from the plan model (a test checks it is current)
+## schema: write schema/plan.schema.json and schema/resource.schema.json from the models (a test checks both are current)
 schema: $(READY)
 	$(BIN)/python -m handbook.plans.schema > schema/plan.schema.json
+	$(BIN)/python -m handbook.resources.schema > schema/resource.schema.json
 
 ## lint: ruff and mypy for the Python, ESLint for the site's scripts
 lint: $(READY) $(NODE_READY)

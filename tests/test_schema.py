@@ -11,7 +11,12 @@ import pytest
 import yaml
 
 from handbook.plans.schema import SCHEMA_PATH, plan_schema, schema_text
+from handbook.resources.schema import SCHEMA_PATH as RESOURCE_SCHEMA_PATH
+from handbook.resources.schema import resource_schema
+from handbook.resources.schema import schema_text as resource_schema_text
+from handbook.vocabularies import fields
 from tests.support.project import ROOT, Site
+from tests.test_resources import CORPUS as RESOURCE_CORPUS
 from tests.test_validation import CORPUS
 
 SCHEMA = json.loads((ROOT / SCHEMA_PATH).read_text("utf-8"))
@@ -54,3 +59,81 @@ def test_plan_files_name_the_schema_for_their_editors() -> None:
 
 def test_the_site_publishes_the_schema(sample_site: Site) -> None:
     assert json.loads(sample_site.path(SCHEMA_PATH).read_text("utf-8")) == SCHEMA
+
+
+# The resources' schema (issue 30), made from the resource model as the plans' is from the plan model.
+
+RESOURCE_SCHEMA = json.loads((ROOT / RESOURCE_SCHEMA_PATH).read_text("utf-8"))
+
+
+def test_the_committed_resource_schema_is_the_one_the_model_makes() -> None:
+    assert (ROOT / RESOURCE_SCHEMA_PATH).read_text("utf-8") == resource_schema_text(), (
+        "run `make schema` and commit the result"
+    )
+    jsonschema.Draft202012Validator.check_schema(resource_schema())
+
+
+def test_the_resource_schema_names_each_field_in_its_words() -> None:
+    properties = RESOURCE_SCHEMA["properties"]
+    assert set(properties) == set(fields.RESOURCE) - {"description"}
+    for name, words in fields.RESOURCE.items():
+        if name in properties:
+            assert (properties[name]["title"], properties[name]["description"]) == (words.label, words.hint)
+            assert properties[name].get("x-missing") == words.missing
+    assert RESOURCE_SCHEMA["required"] == ["title", "kind", "summary", "strategies", "levels", "source"]
+
+
+@pytest.mark.parametrize("resource", sorted((ROOT / "resources").glob("*.md")), ids=lambda p: p.name)
+def test_every_real_resource_passes_the_resource_schema(resource: Path) -> None:
+    if resource.name == "README.md":
+        return
+    jsonschema.validate(front_matter(resource), RESOURCE_SCHEMA)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "unknown-kind.md",
+        "unknown-key.md",
+        "http-link.md",
+        "javascript-link.md",
+        "no-files-no-link.md",
+        "unsafe-types.md",
+        "bad-names.md",
+    ],
+)
+def test_resources_the_validator_rejects_the_schema_rejects_too(name: str) -> None:
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(front_matter(RESOURCE_CORPUS / name), RESOURCE_SCHEMA)
+
+
+@pytest.mark.parametrize(
+    ("change", "valid"),
+    [
+        ({}, True),
+        ({"link": "HTTPS://www.example.org/a b"}, False),
+        ({"link": "https://www.example.org/a?b=c#d"}, True),
+        ({"link": None}, False),
+        ({"link": None, "files": ["handout.PDF", "slides.pptx", "photo.jpeg"]}, True),
+        ({"link": None, "files": []}, False),
+        ({"files": ["notes.txt"]}, False),
+        ({"files": ["-x.pdf"]}, False),
+        ({"kind": "Research-Brief"}, True),
+    ],
+)
+def test_the_resource_schema_says_links_file_names_and_files_or_link(
+    change: dict[str, Any], valid: bool
+) -> None:
+    resource: dict[str, Any] = {
+        "title": "A guide",
+        "kind": "guide",
+        "summary": "What it offers.",
+        "strategies": ["Share knowledge"],
+        "levels": ["district"],
+        "source": "A district",
+        "link": "https://www.example.org/",
+        **change,
+    }
+    resource = {key: value for key, value in resource.items() if value is not None}
+    errors = list(jsonschema.Draft202012Validator(RESOURCE_SCHEMA).iter_errors(resource))
+    assert (errors == []) is valid, errors

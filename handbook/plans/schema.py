@@ -1,6 +1,7 @@
 """The JSON Schema of plan front matter, for editors' tools, made from the pydantic model.
 
-`python -m handbook.plans.schema` prints it; `make schema` writes `schema/plan.schema.json`,
+`python -m handbook.plans.schema` prints it; `make schema` writes `schema/plan.schema.json`
+(and the resources' schema beside it, `handbook.resources.schema`),
 which plan files name in their first front-matter line so that editors with a YAML
 language server get completion and inline errors. A test fails when the committed
 file and the model disagree, and the site publishes the same schema.
@@ -21,18 +22,33 @@ from handbook.plans.model import PlanFrontMatter
 SCHEMA_PATH = "schema/plan.schema.json"
 
 
-def plan_schema() -> dict[str, Any]:
-    schema = PlanFrontMatter.model_json_schema()
+def framed(schema: dict[str, Any], title: str, description: str) -> dict[str, Any]:
+    """A model's JSON Schema as a document editors' tools read: the draft it follows, and a
+    title and description for editors in place of the model's docstring (written for
+    maintainers). Shared with the resource schema (`handbook.resources.schema`)."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "Partnerships Handbook plan",
-        "description": "The YAML front matter of a plan file in plans/ (see CONTRIBUTING.md).",
+        "title": title,
+        "description": description,
         **{key: value for key, value in schema.items() if key not in ("title", "description")},
     }
 
 
+def as_text(schema: dict[str, Any]) -> str:
+    """A schema as its committed file holds it: indented, UTF-8 as written, a final newline."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def plan_schema() -> dict[str, Any]:
+    return framed(
+        PlanFrontMatter.model_json_schema(),
+        "Partnerships Handbook plan",
+        "The YAML front matter of a plan file in plans/ (see CONTRIBUTING.md).",
+    )
+
+
 def schema_text() -> str:
-    return json.dumps(plan_schema(), indent=2, ensure_ascii=False) + "\n"
+    return as_text(plan_schema())
 
 
 if __name__ == "__main__":
