@@ -17,7 +17,7 @@ endif
 # Material 9.8 prints a two-box notice about MkDocs 2.0 at every start: noise for editors.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test test-fast check new-plan lint bench bench-national bench-lighthouse schema clean
+.PHONY: serve build offline test test-fast check new-plan new-resource lint bench bench-national bench-lighthouse schema clean
 
 # The Makefile's own folder, so `make -f path/to/Makefile` works from a plan project elsewhere.
 HERE := $(dir $(abspath $(lastword $(MAKEFILE_LIST))))
@@ -72,6 +72,10 @@ check: $(READY)
 ## new-plan: start plans/$(SLUG).md from the template, e.g. make new-plan SLUG=my-district LEVEL=district
 new-plan: $(READY)
 	PYTHONPATH=$(HERE) $(BIN)/python -m handbook.commands.new_plan "$(SLUG)" "$(LEVEL)" $(PLANS)
+
+## new-resource: start resources/$(SLUG).md from the template, e.g. make new-resource SLUG=attendance-brief KIND="research brief"
+new-resource: $(READY)
+	PYTHONPATH=$(HERE) $(BIN)/python -m handbook.commands.new_resource "$(SLUG)" "$(KIND)" $(RESOURCES)
 
 ## schema: write schema/plan.schema.json and schema/resource.schema.json from the models (a test checks both are current)
 schema: $(READY)
