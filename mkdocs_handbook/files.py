@@ -162,6 +162,10 @@ def generated_files(
     for download in builder.downloads():
         made.append(File.generated(config, download.path, content=download.content()))
         published.append(Published(download.path, "a file the handbook makes from the plans"))
+    project = project_dir(config)
+    for attachment in builder.attachments():  # checked by the loader: regular files of the repository
+        made.append(File.generated(config, attachment.path, abs_src_path=str(project / attachment.source)))
+        published.append(Published(attachment.path, f"the file {attachment.source}"))
     made.append(File.generated(config, SCHEMA_PATH, content=schema_text()))  # for editors' tools
     published.append(Published(SCHEMA_PATH, "the plan schema the handbook makes from its plan model"))
     if offline_zip is not None:

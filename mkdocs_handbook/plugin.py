@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -25,6 +26,7 @@ from mkdocs.structure.pages import Page
 from handbook.library import Library
 from handbook.outputs import site_search
 from handbook.pages import PageBuilder, PageContent, Search
+from handbook.resources.library import ResourceLibrary
 from handbook.urls import Urls
 from mkdocs_handbook import files as generated_files
 from mkdocs_handbook import internals, macro_problems, offline, page_writers, pages, pdfs, plans, search
@@ -35,6 +37,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
     def __init__(self) -> None:
         self.serving = False
         self.library: Library | None = None  # the plans this build is made from
+        self.resources = ResourceLibrary()  # the resources beside them (resources/), if any
         self.freshness = generated_files.Freshness()  # when a plan last changed
         self.chromium: Path | None = None  # prints this build's PDF downloads, if it makes them
         self.nav: Navigation | None = None  # this build's navigation, for the page writers
@@ -50,11 +53,19 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
     @event_priority(100)  # before mkdocs-macros reads the plans, and before `site/` is cleaned
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         page_writers.forget_stamps()
-        self.library = plans.load(config, self.serving)
+        self.library, self.resources = plans.load(config, self.serving)
         self.freshness.newest_plan = plans.newest_plan_change(plans.plans_dir(config))
         self.chromium = pdfs.printer(self.config.pdfs, self.config.chromium, self.serving)
         offline.self_contained(config, self.config)
         return config
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        """`resources/` is watched as `plans/` is (mkdocs.yml's `watch`, which cannot name a
+        folder a project may not have): a saved resource rebuilds its pages."""
+        folder = plans.resources_dir(config)
+        if folder.is_dir():
+            server.watch(str(folder))
+        return server
 
     def publishes(self, config: MkDocsConfig) -> bool:
         """Whether this build is a site to publish: not `serve` (what it would write at each
@@ -75,7 +86,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         site_urls = Urls(config.use_directory_urls, base=address.path or "/", origin=origin)
         assert self.library is not None, "on_config loads the plans first"
         self.builder = PageBuilder(
-            self.library, site_urls, pdfs=self.chromium is not None, views=self.publishes(config)
+            self.library,
+            site_urls,
+            pdfs=self.chromium is not None,
+            views=self.publishes(config),
+            resources=self.resources,
         )
         self.generated.clear()
         zip_file = offline.offline_download(config, self.config)

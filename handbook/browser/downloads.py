@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from handbook import urls
@@ -82,13 +82,14 @@ def spreadsheet_cell(value: Any) -> Any:
     return value
 
 
-def to_csv(rows: Iterable[dict[str, Any]]) -> str:
+def to_csv(rows: Iterable[dict[str, Any]], fields: Sequence[str] = FIELDS) -> str:
     """CSV that opens correctly in Excel: a UTF-8 byte-order mark, CRLF lines, lists joined
     by '; ', and no cell a spreadsheet would run (`spreadsheet_cell`). Every CSV the site
-    publishes is written here; the JSON keeps each text as the plan wrote it."""
+    publishes is written here (activities' columns are `FIELDS`; resources' their own); the
+    JSON keeps each text as the plan wrote it."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
-    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\r\n")
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({key: spreadsheet_cell(value) for key, value in row.items()})

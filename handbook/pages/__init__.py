@@ -26,7 +26,7 @@ from handbook.library import Library
 from handbook.pages.annual import PracticePages, ProgressPages, YearPages
 from handbook.pages.catalogue import Catalogue
 from handbook.pages.content import Document, Download, Inputs, PageContent, Search, SearchEntry, TocEntry
-from handbook.pages.family import Build, Family
+from handbook.pages.family import Attachment, Build, Family
 from handbook.pages.goal_sheets import GoalSheets
 from handbook.pages.listing import PAGE_BUDGET, Listing, paginate
 from handbook.pages.listings import AudiencePages, CoveragePages, PlansIndex, StrategyPages, TypePages
@@ -40,6 +40,7 @@ from handbook.urls import Urls
 __all__ = [
     "FAMILIES",
     "PAGE_BUDGET",
+    "Attachment",
     "Document",
     "Download",
     "Family",
@@ -115,3 +116,7 @@ class PageBuilder:
     def documents(self) -> Iterator[Document]:
         for family in self.families:
             yield from family.documents()
+
+    def attachments(self) -> Iterator[Attachment]:
+        for family in self.families:
+            yield from family.attachments()

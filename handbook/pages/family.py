@@ -38,6 +38,17 @@ class Build:
     materials; none in a project without the folder."""
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A file of the repository published as it is (a resource's handout): `path` is its
+    address on the site, `source` the file as editors know it (`resources/<slug>/<name>`),
+    relative to the project. Its loader has checked it (a regular file of the repository,
+    of an allowed type, within the limits); the engine copies it."""
+
+    path: str
+    source: str
+
+
 class Family:
     """A family of generated pages (and the files that go with them)."""
 
@@ -55,4 +66,8 @@ class Family:
 
     def documents(self) -> Iterator[Document]:
         """PDFs printed from this family's pages (`Document`); most families have none."""
+        return iter(())
+
+    def attachments(self) -> Iterator[Attachment]:
+        """Files of the repository this family publishes as they are; most families have none."""
         return iter(())
