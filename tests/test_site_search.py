@@ -154,3 +154,12 @@ def test_each_document_of_the_samples_is_in_its_slot_with_its_title_and_words(sa
         assert {site_search.pair_key(a, b) for a, b in itertools.pairwise(said)} <= {
             word.rstrip(".") for word in rest
         }
+
+
+def test_whether_pages_say_a_word_is_kept_by_its_first_two_letters_without_accents() -> None:
+    other = SearchPage("plans/b/", "Attendance night", "Atención a las familias, at 5.", ())
+    starts = site_search.beginnings([PLAN, other])
+    assert starts[site_search.start_name("at")] == ["at", "atencion", "attendance"]
+    assert site_search.start_name("Río") == "72-69" and "rio" in starts["72-69"]
+    assert site_search.start_name("中文") == "4e2d-6587"
+    assert all(len(word) >= 2 and word.isalpha() for words in starts.values() for word in words)

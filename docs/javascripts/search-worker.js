@@ -142,13 +142,27 @@ function asked(engine, words, found) {
   return engine.search(words).then(function (search) { return placesOf(search, found); });
 }
 
+/* Whether pages say a word (or another of its forms): Pagefind answers a word no page begins
+   with by the longest word that begins it ("atendance" by "at"), which is not what was asked.
+   A word of other signs than letters is taken as Pagefind finds it. */
+function said(word) {
+  var plain = bare(stem(word));
+  if (!/^\p{L}{2,}$/u.test(plain)) return Promise.resolve(true);
+  var name = Array.from(plain).slice(0, 2).map(function (letter) { return letter.codePointAt(0).toString(16); }).join("-");
+  return json("search/starts/" + name + ".json", []).then(function (words) {
+    return words.some(function (each) { return each.indexOf(plain) === 0; });
+  });
+}
+
 /* Every document that holds every word the index holds (and each phrase's pairs), scored,
    best first; and for each word, how many documents hold it. */
 function scored(engine, query) {
   return records(engine).then(function (found) {
     // each word as Pagefind finds it, by its stem (its search for a quoted word gives only
     // the first place in a record, and a record holds ten documents)
-    var words = query.words.map(function (word) { return asked(engine, word, found); });
+    var words = query.words.map(function (word) {
+      return Promise.all([asked(engine, word, found), said(word)]).then(function (both) { return both[1] ? both[0] : {}; });
+    });
     var together = query.pairs.map(function (each) {
       return asked(engine, PAIR + each.pair[0] + PAIR + each.pair[1], found);
     });
@@ -256,10 +270,18 @@ function quoted(text, query, whole) {
   return (start > 0 ? "… " : "") + html.join(" ") + (end < words.length ? " …" : "");
 }
 
-/* How well a text answers the query: its phrases and words side by side, then its words. */
+/* How well a text answers the query: how many of its words it says, then its longest run of
+   them side by side (a word said again adds nothing). */
 function hits(text, query) {
-  var marked = marks(text.split(/\s+/).filter(Boolean), query);
-  return marked.reduce(function (sum, span) { return sum + (span > 1 ? 3 * span : span > 0 ? 1 : 0); }, 0);
+  var words = text.split(/\s+/).filter(Boolean);
+  var marked = marks(words, query);
+  var covered = {}, longest = 0;
+  words.forEach(function (word, index) {
+    if (marked[index] === -1) return;
+    longest = Math.max(longest, marked[index]);
+    query.words.forEach(function (wanted, number) { if (answers(word, wanted)) covered[number] = true; });
+  });
+  return Object.keys(covered).length * 10 + (longest > 1 ? longest * 5 : 0);
 }
 
 /* Whether a document says each phrase of the query, word after word, in one of its texts. */
@@ -285,9 +307,13 @@ function group(doc, found, query, shownTerms) {
     terms: shownTerms
   };
   var sections = doc.sections.map(function (section) {
-    return { anchor: section[0], title: section[1], text: section[2], hits: hits(section[1], query) + hits(section[2], query) };
+    return {
+      anchor: section[0], title: section[1], text: section[2],
+      hits: hits(section[1] + " \u2029 " + section[2], query), heading: hits(section[1], query)
+    };
   }).filter(function (section) { return section.hits > 0; });
-  sections.sort(function (a, b) { return b.hits - a.hits; });
+  // an activity whose own words answer before a goal whose details do
+  sections.sort(function (a, b) { return b.hits - a.hits || b.heading - a.heading; });
   return [article].concat(sections.map(function (section) {
     return {
       location: doc.location + "#" + section.anchor,

@@ -30,7 +30,9 @@ How a document is indexed, and why (figures in bench/README.md, 10,000 plans):
   scores every document that matches, across the whole library.
 - **Words for "Did you mean".** `search/words/<length>.json` lists the index's words of each
   length with the number of documents that say them, most said first: a word that finds
-  nothing is compared with the words one letter shorter, as long and one longer.
+  nothing is compared with the words one letter shorter, as long and one longer. Pagefind
+  answers a word no page begins with by the longest word that begins it ("atendance" by
+  "at"), so `search/starts/<first two letters>.json` says whether pages say a word at all.
 
 Plain Python (Pagefind's indexer is run as a command), no MkDocs here.
 """
@@ -46,6 +48,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -63,6 +66,9 @@ RECORDS = "search/records.json"
 
 WORDS = "search/words"
 """The index's words by length, under the site, for "Did you mean"."""
+
+STARTS = "search/starts"
+"""The index's words by their first two letters, under the site: whether pages say a word."""
 
 WORKER = "javascripts/search-worker.js"
 """The worker that answers Material's search box from the index (in `docs/`)."""
@@ -282,17 +288,54 @@ def document(page: SearchPage) -> str:
     )
 
 
+_PARTS = re.compile(r"[^\w]+|_+")
+
+
+def _keys(word: str) -> set[str]:
+    """A word's key and, as Pagefind indexes a compound ("family-night", "<b>night</b>"), its
+    parts' keys."""
+    return {word_key(word), *(word_key(part) for part in _PARTS.split(word))}
+
+
+def _said(found: Sequence[SearchPage]) -> Counter[str]:
+    """Each word of letters the documents say, with the number of documents that say it."""
+    said: Counter[str] = Counter()
+    for page in found:
+        said.update({key for word in " ".join(_texts(page)).split() for key in _keys(word) if key.isalpha()})
+    return said
+
+
 def vocabulary(found: Sequence[SearchPage]) -> dict[int, list[tuple[str, int]]]:
     """The index's words of each length offered by "Did you mean", each with the number of
     documents that say it, most said first (then alphabetically, so a build is reproducible)."""
-    said: Counter[str] = Counter()
-    for page in found:
-        said.update({key for key in map(word_key, " ".join(_texts(page)).split()) if key.isalpha()})
     by_length: dict[int, list[tuple[str, int]]] = {}
-    for key, count in sorted(said.items(), key=lambda item: (-item[1], item[0])):
+    for key, count in sorted(_said(found).items(), key=lambda item: (-item[1], item[0])):
         if len(key) in SUGGESTED_LENGTHS:
             by_length.setdefault(len(key), []).append((key, count))
     return by_length
+
+
+def bare(word: str) -> str:
+    """A word without its accents, as Pagefind compares words by default."""
+    return "".join(char for char in unicodedata.normalize("NFD", word) if not unicodedata.combining(char))
+
+
+def start_name(word: str) -> str:
+    """The file of words that begin as this word does: its first two letters without accents,
+    as hexadecimal code points (`at` -> `61-74`), so any letter makes a plain file name."""
+    return "-".join(f"{ord(char):x}" for char in bare(word.lower())[:2])
+
+
+def beginnings(found: Sequence[SearchPage]) -> dict[str, list[str]]:
+    """The index's words by their first two letters (`start_name`), without accents, sorted.
+    Pagefind answers a word no page begins with by the longest word that begins it
+    ("atendance" by "at"): the worker asks here whether pages say a word at all."""
+    starts: dict[str, set[str]] = {}
+    for key in _said(found):
+        plain = bare(key)
+        if len(plain) >= 2:
+            starts.setdefault(start_name(plain), set()).add(plain)
+    return {name: sorted(words) for name, words in sorted(starts.items())}
 
 
 def _records(found: list[SearchPage]) -> Iterator[list[SearchPage]]:
@@ -361,6 +404,10 @@ def write_index(docs: list[dict[str, Any]], site_dir: Path, language: str = "en"
     suggested.mkdir(parents=True, exist_ok=True)
     for length, listed in vocabulary(found).items():
         (suggested / f"{length}.json").write_text(_compact(listed), encoding="utf-8")
+    started = site_dir / STARTS
+    started.mkdir(parents=True, exist_ok=True)
+    for name, words in beginnings(found).items():
+        (started / f"{name}.json").write_text(_compact(words), encoding="utf-8")
     for unused in UNUSED:  # Pagefind's own search interfaces: the site keeps Material's
         (output / unused).unlink(missing_ok=True)
     return len(docs)
