@@ -565,3 +565,10 @@ def test_a_resource_s_field_is_said_in_a_resource_s_words() -> None:
     assert "- `resources/a.md`, line 3, Kind of resource: `wrong`" in text
     assert "(CONTRIBUTING.md#messages-about-resources)" in text
     assert "messages-about-resources" not in github.summary([plan], "error", guide="G", resources="resources")
+
+
+def test_the_resources_guide_section_is_in_contributing() -> None:
+    guide = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
+    headings = {github.heading_anchor(h): h for h in re.findall(r"^#+ (.+)$", guide, re.M)}
+    assert headings.get("messages-about-resources") == github.RESOURCE_GUIDE_SECTION
+    assert github.guide_url(GITHUB, github.RESOURCE_GUIDE_SECTION) == RESOURCE_GUIDE

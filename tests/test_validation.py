@@ -327,3 +327,10 @@ def test_valid_resources_are_counted_and_a_project_without_them_is_checked_as_be
     assert after.stdout == before.stdout.replace(": all valid.", ", 2 resources: all valid.")
     elsewhere = run(project, *make, "RESOURCES=no-such-folder")
     assert elsewhere.stdout == before.stdout
+
+
+def test_contributing_shows_every_resource_message_as_editors_see_it() -> None:
+    guide = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
+    section = guide.split("### Messages about resources", 1)[-1]
+    missing = [line for line in RESOURCE_EXPECTED if line not in section]
+    assert missing == [], "update the list of resources' messages in CONTRIBUTING.md"
