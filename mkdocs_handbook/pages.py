@@ -16,6 +16,9 @@ from handbook import urls
 from handbook.pages import PageContent, Search, TocEntry
 from handbook.urls import Urls
 
+RESOURCES = "resources"
+"""The folder of resource files, as a page's `source` names it (`resources/<slug>.md`)."""
+
 _ID = re.compile(r'\sid="([^"]+)"')
 
 
@@ -29,10 +32,30 @@ def suggest_change(page: Page, config: MkDocsConfig, plan: str | None) -> str | 
     return link + (f"?plan={plan}" if plan else "")
 
 
+EDIT_LABEL = "handbook_edit_label"
+"""A page's meta naming its edit link in words, where it is not the plan form's
+(`overrides/partials/actions.html`); a page with it is rendered by Material, not stamped."""
+
+
+def edit_in_repository(config: MkDocsConfig, source: str) -> str | None:
+    """A file of the repository (`resources/<slug>.md`) in the code host's editor, on the
+    branch `edit_uri` names (`edit/main/docs/`), as macros.py's `repository` gives it."""
+    if not config.repo_url:
+        return None
+    branch = [*str(config.edit_uri or "edit/main/").strip("/").split("/"), "main"][1]
+    return f"{config.repo_url.rstrip('/')}/edit/{branch}/{source}"
+
+
 def describe(page: Page, config: MkDocsConfig, content: PageContent | None) -> None:
-    """A page's edit link; and a generated page's title, search policy and layout."""
-    plan = posixpath.splitext(posixpath.basename(content.source))[0] if content and content.source else None
-    page.edit_url = suggest_change(page, config, plan)
+    """A page's edit link; and a generated page's title, search policy and layout. A resource's
+    page opens its file in the code host's editor (there is no form for resources)."""
+    source = content.source if content else None
+    if source and source.startswith(f"{RESOURCES}/"):
+        page.edit_url = edit_in_repository(config, source)
+        page.meta[EDIT_LABEL] = "Propose changes to this resource"
+    else:
+        plan = posixpath.splitext(posixpath.basename(source))[0] if source else None
+        page.edit_url = suggest_change(page, config, plan)
     if content is None:
         return
     # Titles reach Material's templates unescaped; the plan's words must stay text.

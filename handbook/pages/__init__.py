@@ -14,6 +14,7 @@ evaluated as a template) and ask each page whether it needs making again.
 | `listings.*` | plans by level, strategies, audiences, types of involvement, coverage |
 | `annual.*` | plans by school year, each year's promising practices (page, CSV, PDF), progress |
 | `catalogue.Catalogue` | the activity catalogue, and every activity as CSV and JSON |
+| `resources.ResourcePages` | the resources: `/resources/` (filterable), each resource's page and files, each kind's page, CSV and JSON |
 | `plan_form.PlanForm` | no pages: the contract and each plan as data, for the plan form |
 """
 
@@ -34,6 +35,7 @@ from handbook.pages.plan_form import PlanForm
 from handbook.pages.plan_pages import PlanPages
 from handbook.pages.print_views import PrintViews
 from handbook.pages.rendering import Renderer, template_path
+from handbook.pages.resources import ResourcePages
 from handbook.resources.library import ResourceLibrary
 from handbook.urls import Urls
 
@@ -64,6 +66,7 @@ FAMILIES: tuple[type[Family], ...] = (
     YearPages,
     PracticePages,
     ProgressPages,
+    ResourcePages,
     Catalogue,
     PrintViews,
     PlanPages,

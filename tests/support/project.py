@@ -27,10 +27,17 @@ COPIED = ("docs", "overrides")
 
 
 def make_project(
-    folder: Path, plans: dict[str, str] | None = None, *, samples: bool = True, copy_code: bool = False
+    folder: Path,
+    plans: dict[str, str] | None = None,
+    *,
+    samples: bool = True,
+    copy_code: bool = False,
+    resources: bool | dict[str, str | bytes] = False,
 ) -> Path:
     """A project in `folder` with the sample plans (unless `samples=False`) and `plans`
-    ({file name: text}, dedented)."""
+    ({file name: text}, dedented). `resources`: no `resources/` folder (False, as a project
+    that has none), the sample resources with their files (True), or the samples and these
+    files ({path under `resources/`: text, dedented, or bytes})."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
     for name in LINKED:
@@ -49,6 +56,15 @@ def make_project(
             shutil.copy(sample, plans_dir / sample.name)
     for name, text in (plans or {}).items():
         (plans_dir / name).write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    if resources is not False:
+        shutil.copytree(ROOT / "resources", folder / "resources")
+    for path, content in (resources if isinstance(resources, dict) else {}).items():
+        target = folder / "resources" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(textwrap.dedent(content).lstrip(), encoding="utf-8")
     return folder
 
 
