@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
+from urllib.parse import unquote
 
 import jsonschema
 import pytest
@@ -98,3 +100,24 @@ def test_a_bad_slug_or_kind_is_refused_plainly(tmp_path: Path, slug: str, kind: 
     result = new_resource(tmp_path, slug, kind)
     assert result.returncode != 0 and message in result.stderr
     assert not (tmp_path / "resources").exists()
+
+
+def test_the_plan_form_page_offers_a_ready_made_resource_that_is_valid(tmp_path: Path) -> None:
+    """`/contribute/`'s "Propose a resource" gives a text to copy and a link to GitHub's new-file
+    page filled with the same text: both are a resource `make check` takes as it is."""
+    page = (ROOT / "docs" / "contribute.md").read_text("utf-8")
+    section = page.split("\n## Propose a resource\n", 1)[1].split("\n## ", 1)[0]
+    shown = section.split("The ready-made text", 1)[1].split(":\n\n", 1)[1]
+    text = "".join(line.removeprefix("    ") for line in shown.splitlines(True)).strip("\n") + "\n"
+    (link,) = re.findall(
+        r"\{\{ repository\('resources', 'new'\) \}\}\?filename=my-resource\.md&value=([^)\s]+)\)", section
+    )
+    assert unquote(link) == text
+    write = tmp_path / "resources" / "my-resource.md"
+    write.parent.mkdir()
+    write.write_text(text, "utf-8")
+    (resource,), problems = load_resources(tmp_path / "resources")
+    assert problems == []
+    assert resource.link is not None and resource.link.startswith("https://")
+    for field in ("title", "kind", "summary", "strategies", "audience_groups", "levels", "source", "link"):
+        assert f"| `{field}:` |" in section  # each line of the text is explained
