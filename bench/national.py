@@ -65,6 +65,8 @@ def main() -> int:
          transfers.catalogue.bytes / KB, TARGETS["first_catalogue_view"] / KB, ""),
         ("first catalogue view: rows shown", transfers.catalogue.seconds, TARGETS["first_results"], " s"),
     ]  # fmt: skip
+    for name, transfer in (("first search", transfers.search), ("first phrase", transfers.phrase)):
+        print(f"{name}, largest files: {transfer.largest()}")
     return verdict(checks)
 
 

@@ -36,6 +36,14 @@ class Transfer:
     bytes: int
     seconds: float
     requests: int
+    files: tuple[tuple[str, int], ...] = ()
+    """Each file received and what it cost, the largest first."""
+
+    def largest(self, count: int = 6) -> str:
+        return ", ".join(
+            f"{url.rsplit('/', 2)[-2]}/{url.rsplit('/', 1)[-1]} {size / 1024:.0f} KB"
+            for url, size in self.files[:count]
+        )
 
 
 def sent(body: bytes) -> int:
@@ -62,14 +70,14 @@ class _Recorder:
     def start(self) -> None:
         self.recording = True
 
-    def total(self) -> tuple[int, int]:
+    def total(self) -> dict[str, int]:
         counted = {}
         for response in self.responses:
             try:
                 counted[response.url] = sent(response.body())
             except Exception:  # a redirect or an aborted request: nothing arrived
                 counted.setdefault(response.url, 0)
-        return sum(counted.values()), len(counted)
+        return counted
 
 
 def _first(page: Any, base: str, view: Callable[[Any], float | None]) -> Transfer:
@@ -87,8 +95,9 @@ def _first(page: Any, base: str, view: Callable[[Any], float | None]) -> Transfe
     if seconds is None:
         seconds = time.perf_counter() - started
     page.wait_for_load_state("networkidle")
-    total, requests = recorder.total()
-    return Transfer(total, seconds, requests)
+    counted = recorder.total()
+    files = tuple(sorted(counted.items(), key=lambda item: -item[1]))
+    return Transfer(sum(counted.values()), seconds, len(counted), files)
 
 
 _SHOWN = """() => {
