@@ -1,6 +1,7 @@
 """`make bench`: the handbook at state scale, measured beside a hand-written baseline.
 
-For each size it writes N synthetic plans, builds this project's site and the
+For each size it writes N synthetic plans and one resource for every five (a state's
+e-library's proportion, issue 30), builds this project's site and the
 hand-written plain-Material equivalent (`bench/baseline.py`) one after the other in
 the same run, and prints build times, their ratio, the growth from the smallest to
 the largest size, peak memory, output size, the largest page and what one search downloads.
@@ -28,7 +29,7 @@ from handbook.plans.loading import load_library
 from tests.support.browser import CHROMIUM, launch_chromium
 from tests.support.project import make_project
 from tests.support.serving import serve_command
-from tests.support.synthetic import write_plans
+from tests.support.synthetic import write_plans, write_resources
 from tests.support.web import fetch, free_port, serve_site, wait_for
 
 # Material 9.8 prints a notice about MkDocs 2.0 on every start; it is noise in a benchmark.
@@ -37,6 +38,10 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 KB = 1024
 MB = 1024 * 1024
 GB = 1024 * MB
+RESOURCES_PER_PLAN = 5
+"""One resource for every five plans: guides, briefs and handouts in a state's e-library's
+proportion (issue 30). The site reads them once the plugin does; until then they are only there."""
+
 TARGETS = {  # issue 11: state scale with plans as people write them
     "ratio": 0.8,  # project build time / baseline build time
     "growth": 4.4,  # build time at 1,000 plans / at 250
@@ -228,6 +233,7 @@ def main() -> int:
         for size in args.sizes:
             project = make_project(work / f"project-{size}", samples=False)
             write_plans(project / "plans", size)
+            write_resources(project / "resources", size // RESOURCES_PER_PLAN)
             baseline_config = write_baseline(load_library(project / "plans"), work / f"baseline-{size}")
             ours = measure_build(project / "mkdocs.yml", work / f"site-{size}")
             if size == max(args.sizes) and not args.no_browser:

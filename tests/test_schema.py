@@ -10,12 +10,16 @@ import jsonschema
 import pytest
 import yaml
 
+from handbook.plans.model import Level
 from handbook.plans.schema import SCHEMA_PATH, plan_schema, schema_text
+from handbook.resources.loading import load_resources
+from handbook.resources.model import ResourceKind
 from handbook.resources.schema import SCHEMA_PATH as RESOURCE_SCHEMA_PATH
 from handbook.resources.schema import resource_schema
 from handbook.resources.schema import schema_text as resource_schema_text
 from handbook.vocabularies import fields
 from tests.support.project import ROOT, Site
+from tests.support.synthetic import write_resources
 from tests.test_resources import CORPUS as RESOURCE_CORPUS
 from tests.test_validation import CORPUS
 
@@ -137,3 +141,23 @@ def test_the_resource_schema_says_links_file_names_and_files_or_link(
     resource = {key: value for key, value in resource.items() if value is not None}
     errors = list(jsonschema.Draft202012Validator(RESOURCE_SCHEMA).iter_errors(resource))
     assert (errors == []) is valid, errors
+
+
+def test_the_bench_s_synthetic_resources_are_valid_and_varied(tmp_path: Path) -> None:
+    """`write_resources` (the bench's corpus, one resource for five plans) writes resources the
+    validator and the schema both take, of every kind, with files and links."""
+    paths = write_resources(tmp_path / "resources", 120, seed=7)
+    resources, problems = load_resources(tmp_path / "resources")
+    assert problems == [] and len(resources) == len(paths) == 120
+    for path in paths:
+        jsonschema.validate(front_matter(path), RESOURCE_SCHEMA)
+    assert {resource.kind for resource in resources} == set(ResourceKind)
+    with_files = [resource for resource in resources if resource.attachments]
+    assert 0 < len(with_files) < len(resources) // 2
+    assert all(a.type_label == "PDF" and a.size < 10_000 for r in with_files for a in r.attachments)
+    assert sum(resource.link is not None for resource in resources) > len(resources) * 0.7
+    assert any(resource.languages != ["English"] for resource in resources)
+    assert {level for resource in resources for level in resource.levels} == set(Level)
+    assert write_resources(tmp_path / "again", 120, seed=7) and all(
+        (tmp_path / "again" / path.name).read_bytes() == path.read_bytes() for path in paths
+    )

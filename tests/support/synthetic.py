@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from handbook.vocabularies.involvement import INVOLVEMENT_TYPES
 from handbook.vocabularies.strategies import STRATEGIES
 
 LEVELS = ["school"] * 11 + ["district"] * 8 + ["state"]
@@ -205,5 +206,130 @@ def write_plans(folder: Path, count: int, seed: int = 2026) -> list[Path]:
         front = yaml.safe_dump(plan_front_matter(index, rng), sort_keys=False, allow_unicode=True, width=1000)
         path = folder / f"plan-{index + 1:04d}.md"
         path.write_text(f"---\n{front}---\n{introduction(rng)}\n\nThe plan for benchmarks.\n", "utf-8")
+        paths.append(path)
+    return paths
+
+
+# Resources (issue 30): what a state's e-library shares besides its plans, about one for
+# every five plans, written as varied as the plans are.
+
+KINDS = [
+    "guide", "Guide", "research brief", "Research-Brief", "workshop materials", "template or form",
+    "template", "sample letter", "letter", "video", "presentation", "slides", "other",
+]  # fmt: skip
+"""Kinds as people write them: any case, and the other spellings a resource's `kind:` takes."""
+GROUP_NAMES = [
+    "Families", "students", "Teachers and school staff", "Principals and school leaders",
+    "School Action Teams for Partnerships", "Schools", "district leaders", "State education agency staff",
+    "Other state agencies and organizations", "Community partners and businesses",
+    "School boards and policy makers", "The public",
+]  # fmt: skip
+"""Audience groups by name, in any case."""
+LANGUAGES = ["Spanish", "Chinese", "Vietnamese", "Arabic", "Haitian Creole", "Somali", "Tagalog", "Lakota"]
+RESOURCE_NOUNS = {
+    "guide": "A Guide to",
+    "research brief": "Research Brief:",
+    "workshop materials": "Workshop Materials for",
+    "template or form": "Template for",
+    "sample letter": "Sample Letter on",
+    "video": "Video:",
+    "presentation": "Slides on",
+    "other": "Notes on",
+}
+SOURCES = ["Department of Education", "Public Schools", "Family Engagement Center", "Elementary School"]
+
+
+def pdf_bytes(title: str, lines: list[str]) -> bytes:
+    """A small PDF of one page holding `title` and `lines` as text: what a handout is, made
+    here (a few kilobytes), so the bench's resources have real files to publish and pack.
+    Only ASCII reaches the page (the standard font's encoding); offsets are counted, so any
+    reader opens it."""
+
+    def text(value: str) -> str:
+        plain = value.encode("ascii", "replace").decode("ascii")
+        return plain.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    rows = [f"BT /F1 16 Tf 72 720 Td ({text(title)}) Tj ET"]
+    rows += [f"BT /F1 11 Tf 72 {690 - 16 * n} Td ({text(line)}) Tj ET" for n, line in enumerate(lines[:40])]
+    stream = "\n".join(rows).encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def resource_front_matter(index: int, rng: random.Random) -> tuple[dict[str, object], list[str]]:
+    """One resource's front matter, and the names of the files it keeps (made by the caller)."""
+    place = f"{PLACES[index % len(PLACES)]} {index // len(PLACES) + 1}"
+    kind = rng.choice(KINDS)
+    canonical = {"Guide": "guide", "Research-Brief": "research brief", "template": "template or form",
+                 "letter": "sample letter", "slides": "presentation"}.get(kind, kind)  # fmt: skip
+    topic = " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 6)))
+    resource: dict[str, object] = {
+        "title": f"{RESOURCE_NOUNS[canonical]} {topic.capitalize()} in {place} ({index + 1})",
+        "kind": kind,
+        "summary": sentence(rng, 12, 45, typical=22),
+        "strategies": rng.sample([s.name for s in STRATEGIES], rng.choice([1, 1, 2, 2, 3])),
+    }
+    if rng.random() < 0.8:
+        resource["audience_groups"] = rng.sample(GROUP_NAMES, rng.choice([1, 2, 2, 3, 4]))
+    if rng.random() < 0.5:  # each type once, by name (any case) or number
+        chosen = rng.sample(list(INVOLVEMENT_TYPES), rng.choice([1, 1, 2]))
+        resource["types"] = [rng.choice([kind.name, kind.name.lower(), kind.number]) for kind in chosen]
+    resource["levels"] = rng.sample(["state", "district", "school"], rng.choice([1, 1, 2, 3]))
+    if rng.random() < 0.4:
+        resource["grades"] = rng.choice(GRADES)
+    if rng.random() < 0.3:
+        resource["year"] = rng.choice(["2024-25", "2025-26", "2026-27"])
+    if rng.random() < 0.3:
+        resource["languages"] = ["English", *rng.sample(LANGUAGES, rng.randint(1, 3))]
+    resource["source"] = f"{place} {rng.choice(SOURCES)}"
+    files: list[str] = []
+    if canonical != "video" and rng.random() < 0.2:
+        files = [f"{canonical.replace(' ', '-')}-{index + 1:04d}.pdf"]
+        if rng.random() < 0.3:
+            files.append(f"handout-{index + 1:04d}-{rng.choice(['en', 'es'])}.pdf")
+        resource["files"] = files
+    if not files or rng.random() < 0.5:
+        resource["link"] = f"https://www.example.org/{place.split()[0].lower()}/resources/{index + 1}"
+    return resource, files
+
+
+def write_resources(folder: Path, count: int, seed: int = 2026) -> list[Path]:
+    """Write `count` resources as `resource-0001.md`... into `folder` (`resources/`), each
+    resource's files in `resource-<n>/`, and return the resource files' paths.
+
+    Varied as the plans are: every kind (spelled as people spell them), one to three
+    strategies, audience groups by name and types by name or number (or none), levels, grades,
+    school years and languages now and then; most give a link, about a fifth keep a small
+    generated PDF or two (a video never). A seeded generator writes the same files every run,
+    and every resource is valid."""
+    rng = random.Random(seed * 31 + 5)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index in range(count):
+        front, files = resource_front_matter(index, rng)
+        text = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000)
+        path = folder / f"resource-{index + 1:04d}.md"
+        path.write_text(f"---\n{text}---\n{introduction(rng)}\n", "utf-8")
+        if files:
+            (folder / path.stem).mkdir(exist_ok=True)
+            for name in files:
+                lines = [sentence(rng, 6, 14) for _ in range(rng.randint(8, 30))]
+                (folder / path.stem / name).write_bytes(pdf_bytes(str(front["title"]), lines))
         paths.append(path)
     return paths
