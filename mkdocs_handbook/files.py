@@ -43,25 +43,36 @@ class HandbookPage(File):
     the page last written: the plan files it shows (a plan page shows its district's and
     its schools' titles too), the page templates it is rendered from, and, for pages
     that list every plan, any plan file or the plans folder itself (a plan added or
-    removed). Saving one plan of a thousand then rebuilds a few dozen pages instead of
+    removed), and, for pages that list resources, every resource file and their folder
+    (`resource_inputs`). Saving one plan of a thousand then rebuilds a few dozen pages instead of
     four thousand, and editing a template rebuilds its family. Plain `mkdocs build`
     ignores this and builds everything.
     """
 
     inputs: tuple[Path, ...] = ()
     every_plan: bool = False
+    every_resource: bool = False
     freshness: Freshness = Freshness()
 
     @classmethod
-    def of(cls, content: PageContent, config: MkDocsConfig, freshness: Freshness) -> HandbookPage:
+    def of(
+        cls,
+        content: PageContent,
+        config: MkDocsConfig,
+        freshness: Freshness,
+        resources: tuple[Path, ...] = (),
+    ) -> HandbookPage:
+        """`resources`: what a page that lists resources (`Inputs.every_resource`) follows."""
         page = cls.generated(config, content.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
         assert isinstance(page, cls)
         project = project_dir(config)
         page.inputs = (
             *(project / source for source in sorted(content.inputs.plans)),
             *(template_path(name) for name in sorted(content.inputs.templates)),
+            *(resources if content.inputs.every_resource else ()),
         )
         page.every_plan = content.inputs.every_plan
+        page.every_resource = content.inputs.every_resource
         page.freshness = freshness
         return page
 
@@ -114,6 +125,16 @@ def watch_plan_data_pages(files: Files, freshness: Freshness) -> None:
         files.append(PlanDataPage.of(written, freshness))
 
 
+def resource_inputs(project: Path) -> tuple[Path, ...]:
+    """What pages that list resources follow under `serve --dirty`: the `resources/` folder
+    (its time changes when a resource is added, removed or renamed) and every resource file in
+    it; nothing in a project without the folder (a folder made later is found at the next build)."""
+    folder = project / "resources"
+    if not folder.is_dir():
+        return ()
+    return (folder, *sorted(folder.glob("*.md")))
+
+
 def _mtime(path: Path) -> float:
     """When a file last changed; a file that is gone changed just now."""
     try:
@@ -152,8 +173,9 @@ def generated_files(
         if file.inclusion.value > InclusionLevel.DRAFT.value  # drafts and exclusions are not published
     ]
     made: list[File] = []
+    resources = resource_inputs(project_dir(config))
     for content in builder.pages():
-        page = HandbookPage.of(content, config, freshness)
+        page = HandbookPage.of(content, config, freshness, resources)
         GeneratedPage(None, page, config)  # pages listed in the nav get MkDocs' own Page instead
         made.append(page)
         made_from = f" made from {content.source}" if content.source else ""

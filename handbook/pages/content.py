@@ -10,7 +10,7 @@ policy (whether and how site search indexes it).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import cached_property
 
@@ -31,15 +31,29 @@ class TocEntry:
 class Inputs:
     """What a page is made from: its page templates (with the templates they import) and
     the plan files it shows, given as sources (`plans/<slug>.md`). `every_plan` is for
-    pages that list all plans: any plan added, removed or changed changes them."""
+    pages that list all plans: any plan added, removed or changed changes them.
+    `every_resource` is for pages that list resources (`resources/<slug>.md`): a strategy's
+    page, a goal's "Resources for this goal". Which resources a page lists depends on every
+    resource (one added or retagged may join any list), so such a page follows them all."""
 
     templates: frozenset[str] = frozenset()
     plans: frozenset[str] = frozenset()
     every_plan: bool = False
+    every_resource: bool = False
 
     @classmethod
-    def of(cls, templates: Iterable[str], plans: Iterable[str] = (), every_plan: bool = False) -> Inputs:
-        return cls(frozenset(templates), frozenset(plans), every_plan)
+    def of(
+        cls,
+        templates: Iterable[str],
+        plans: Iterable[str] = (),
+        every_plan: bool = False,
+        every_resource: bool = False,
+    ) -> Inputs:
+        return cls(frozenset(templates), frozenset(plans), every_plan, every_resource)
+
+    def and_resources(self) -> Inputs:
+        """These inputs, and every resource besides."""
+        return replace(self, every_resource=True)
 
 
 class Search(Enum):
