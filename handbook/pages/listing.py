@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import accumulate, groupby
 from typing import Generic, TypeVar
+from urllib.parse import urlencode
 
 from handbook import urls
 from handbook.plans.model import Plan
+from handbook.resources.model import Resource
 
 T = TypeVar("T")
 
@@ -113,3 +115,56 @@ def plans_held(plans: Sequence[Plan]) -> str:
 def _initial(title: str) -> str:
     """The letter a title is filed under (its first letter or digit, in capitals)."""
     return next((char.upper() for char in title if char.isalnum()), "#")
+
+
+FEW_RESOURCES = 3
+"""More resources than this for one strategy, group or type, and a page that lists them links
+to all of them on `/resources/`, filtered; a goal lists this many at most."""
+
+RESOURCE_SHARE = 4
+"""A listing's first page gives its resources at most this part of its budget (a quarter:
+about seventy resources with long summaries); the rest are a link away."""
+
+
+@dataclass(frozen=True)
+class ResourceFilter:
+    """Resources on `/resources/` under one filter: its name as a page says it ("Families"),
+    the filter in the address's words (`audience=families`) and how many it finds."""
+
+    name: str
+    query: str
+    count: int
+
+    @classmethod
+    def of(cls, name: str, field: str, value: str, count: int) -> ResourceFilter:
+        return cls(name, urlencode({field: value}), count)
+
+
+@dataclass(frozen=True)
+class ResourceList:
+    """The resources a page lists where people need them (a strategy's page, a goal): those it
+    shows, how many there are in all, and the filtered lists of `/resources/` that hold them
+    all (none when the page shows them all and they are few)."""
+
+    shown: tuple[Resource, ...]
+    total: int
+    onward: tuple[ResourceFilter, ...] = ()
+
+
+def resource_weight(resource: Resource) -> int:
+    """A resource as a list shows it: its linked title, its kind and its summary."""
+    return weight(resource.title, resource.kind.label, resource.summary)
+
+
+def term_resources(
+    resources: Sequence[Resource], name: str, field: str, value: str, budget: int
+) -> ResourceList:
+    """The resources of one strategy, audience group or type of involvement (`field` and
+    `value` as `/resources/` filters them: `strategy`, `create-awareness`), as its page lists
+    them: every one while they fit within `budget` bytes (at least one), and "All N resources
+    for <name>" when they are more than a few or some are left out."""
+    fit = sum(1 for total in accumulate(map(resource_weight, resources)) if total <= budget)
+    shown = tuple(resources[: max(fit, 1)])
+    everything = len(shown) < len(resources) or len(resources) > FEW_RESOURCES
+    onward = (ResourceFilter.of(name, field, value, len(resources)),) if everything else ()
+    return ResourceList(shown, len(resources), onward)

@@ -1,11 +1,14 @@
 """Pages that gather every plan: the plans by level, the strategies, the audiences, the types
 of involvement and the coverage tables. Each is made from all plans (`Inputs.every_plan`),
 long ones continue on numbered pages (`listing`), and none is searched: they repeat what
-plan pages say, or what the home page says of the strategies."""
+plan pages say, or what the home page says of the strategies. A strategy's, an audience
+group's and a type's page lists the e-library's resources for it on its first page, and the
+coverage page counts them (so those pages follow every resource, `Inputs.every_resource`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from itertools import groupby
 from typing import Any, TypeVar
 
@@ -14,8 +17,18 @@ from handbook.browser.downloads import plan_list_script
 from handbook.library import ActivityRef, Audience, GoalRef
 from handbook.pages.content import Download, PageContent, TocEntry
 from handbook.pages.family import Family
-from handbook.pages.listing import Listing, ListingPage, plans_held, weight
+from handbook.pages.listing import (
+    RESOURCE_SHARE,
+    Listing,
+    ListingPage,
+    ResourceFilter,
+    ResourceList,
+    plans_held,
+    term_resources,
+    weight,
+)
 from handbook.plans.model import Plan
+from handbook.resources.model import Resource
 from handbook.vocabularies.involvement import InvolvementType
 from handbook.vocabularies.strategies import Strategy
 
@@ -26,6 +39,22 @@ PLAN_ROW = 250
 
 COVERAGE_ROW = 700
 """Bytes of a coverage table's row besides the plan's title: seven counted cells."""
+
+
+@dataclass(frozen=True)
+class ResourceCount:
+    """A row of the coverage page's resource tables: a strategy, type or group, its page
+    (None for a group no goal reaches, which has none) and its resources on `/resources/`."""
+
+    page: str | None
+    resources: ResourceFilter
+
+
+@dataclass(frozen=True)
+class ResourceTable:
+    caption: str
+    header: str
+    rows: list[ResourceCount]
 
 
 def goal_weight(ref: GoalRef) -> int:
@@ -43,23 +72,49 @@ class ListingFamily(Family):
         template: str,
         toc: Callable[[ListingPage[T]], tuple[TocEntry, ...]] = lambda page: (),
         wide: bool = False,
+        resources: ResourceList | None = None,
+        lists_resources: bool = False,
         **context: Any,
     ) -> list[PageContent]:
         """A page per page of the listing: the template gets the page list (`pagination`),
-        the page itself (`current`, whose `items` it lists) and `context`."""
+        the page itself (`current`, whose `items` it lists) and `context`; the first page
+        also gets `resources` (later ones None), and its table of contents starts with them.
+        Every page of a listing that `lists_resources` follows them (`Inputs.every_resource`),
+        in a handbook without any too: a resource added may be the first of its strategy."""
+        inputs = self.renderer.inputs(template, every_plan=True)
+        if lists_resources:
+            inputs = inputs.and_resources()
         return [
             PageContent(
                 page.src_uri,
                 listing.title(name, page),
                 self.renderer.later(
-                    template, page.src_uri, pagination=listing.pages, current=page, **context
+                    template,
+                    page.src_uri,
+                    pagination=listing.pages,
+                    current=page,
+                    resources=resources if page.number == 1 else None,
+                    **context,
                 ),
-                self.renderer.inputs(template, every_plan=True),
-                toc(page),
+                inputs,
+                (
+                    (TocEntry("Resources", "resources"), *toc(page))
+                    if resources is not None and page.number == 1
+                    else toc(page)
+                ),
                 wide=wide,
             )
             for page in listing.pages
         ]
+
+    def term_resources(
+        self, resources: list[Resource], name: str, field: str, value: str
+    ) -> ResourceList | None:
+        """The resources a strategy's, group's or type's page lists (`listing.term_resources`),
+        or None in a handbook without resources, whose pages say nothing of them."""
+        if not self.build.resources:
+            return None
+        return term_resources(resources, name, field, value, self.build.page_budget // RESOURCE_SHARE)
 
 
 class PlansIndex(ListingFamily):
@@ -133,6 +188,10 @@ class StrategyPages(ListingFamily):
             goals=goals,
             activities=sum(len(ref.goal.activities) for ref in goals),
             plan_count=len(by_plan),
+            resources=self.term_resources(
+                self.build.resources.for_strategy(strategy), strategy.name, "strategy", strategy.slug
+            ),
+            lists_resources=True,
         )
 
 
@@ -171,6 +230,17 @@ class AudiencePages(ListingFamily):
             "audience.html",
             toc=lambda page: tuple(TocEntry(plan.title, f"plan-{plan.slug}") for plan, _ in page.items),
             audience=audience,
+            resources=(
+                None  # "Other audiences" is no group a resource can name
+                if audience.group is None
+                else self.term_resources(
+                    self.build.resources.for_audience_group(audience.group),
+                    audience.name,
+                    "audience",
+                    audience.slug,
+                )
+            ),
+            lists_resources=True,
         )
 
 
@@ -205,12 +275,21 @@ class TypePages(ListingFamily):
             label=lambda page: plans_held([plan for plan, _ in page]),
         )
         return self.listing_pages(
-            listing, kind.name, "type.html", kind=kind, total=len(items), plan_count=len(by_plan)
+            listing,
+            kind.name,
+            "type.html",
+            kind=kind,
+            total=len(items),
+            plan_count=len(by_plan),
+            resources=self.term_resources(self.build.resources.for_type(kind), kind.name, "type", kind.slug),
+            lists_resources=True,
         )
 
 
 class CoveragePages(ListingFamily):
-    """Plans x strategies and school plans x types, with activity counts; long tables continue."""
+    """Plans x strategies and school plans x types, with activity counts; long tables continue.
+    Where the handbook has resources, the first page counts them by strategy, type and
+    audience group, so that a strategy no resource helps with shows as a gap too."""
 
     def pages(self) -> Iterator[PageContent]:
         listing = Listing.of(
@@ -220,4 +299,60 @@ class CoveragePages(ListingFamily):
             size=self.build.page_budget,
             label=plans_held,
         )
-        yield from self.listing_pages(listing, "Coverage", "coverage.html", wide=True)
+        yield from self.listing_pages(
+            listing,
+            "Coverage",
+            "coverage.html",
+            wide=True,
+            lists_resources=True,
+            resource_counts=self.resource_counts(),
+        )
+
+    def resource_counts(self) -> list[ResourceTable] | None:
+        """The resources of each strategy, type of involvement and audience group, a table
+        each; None in a handbook without resources."""
+        resources = self.build.resources
+        if not resources:
+            return None
+        paged = {audience.slug for audience in self.library.audiences() if audience.goals}
+        return [
+            ResourceTable(
+                "Resources by leadership strategy",
+                "Leadership strategy",
+                [
+                    ResourceCount(
+                        urls.strategy_uri(strategy.slug),
+                        ResourceFilter.of(
+                            strategy.name, "strategy", strategy.slug, len(resources.for_strategy(strategy))
+                        ),
+                    )
+                    for strategy in self.library.strategies
+                ],
+            ),
+            ResourceTable(
+                "Resources by type of involvement",
+                "Type of involvement",
+                [
+                    ResourceCount(
+                        urls.type_uri(kind.slug),
+                        ResourceFilter.of(
+                            f"{kind.number}. {kind.name}", "type", kind.slug, len(resources.for_type(kind))
+                        ),
+                    )
+                    for kind in self.library.types
+                ],
+            ),
+            ResourceTable(
+                "Resources by audience group",
+                "Audience group",
+                [
+                    ResourceCount(
+                        urls.audience_uri(group.slug) if group.slug in paged else None,
+                        ResourceFilter.of(
+                            group.name, "audience", group.slug, len(resources.for_audience_group(group))
+                        ),
+                    )
+                    for group in self.library.audience_groups
+                ],
+            ),
+        ]
