@@ -1,7 +1,9 @@
 """Each goal on its plan's template form, one page per goal, to print on one sheet of paper:
 the Leadership Plan for Partnerships (state and district goals, split into page 1 and
 page 2 where the plan says which page each activity is on) or the school's One-Year Action
-Plan. The type scale and the blank rows are worked out so the sheet fits (`printing`)."""
+Plan. The type scale and the blank rows are worked out so the sheet fits (`printing`).
+Below the sheet, on screen only, "Resources for this goal" (`plan_pages.GoalResources`):
+the sheet prints alone, and its fit leaves them out."""
 
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ from markupsafe import Markup
 from handbook import urls
 from handbook.library import GoalRef
 from handbook.pages.content import Document, PageContent
-from handbook.pages.family import Family
+from handbook.pages.family import Build, Family
+from handbook.pages.plan_pages import GoalResources
 from handbook.plans.model import Level
 from handbook.printed import printing, sheets
 
@@ -23,6 +26,10 @@ SCHOOL_TEMPLATE = "school_goal.html"
 
 
 class GoalSheets(Family):
+    def __init__(self, build: Build) -> None:
+        super().__init__(build)
+        self.goal_resources = GoalResources(build)
+
     def pages(self) -> Iterator[PageContent]:
         for ref in self.library.goals():
             yield self.page(ref)
@@ -39,14 +46,19 @@ class GoalSheets(Family):
             urls.goal_uri(ref.plan.slug, ref.number),
             f"Goal {ref.number}: {ref.plan.title}",
             partial(self._body, ref),
-            self.renderer.inputs(template, plans=[ref.plan.source]),
+            self.renderer.inputs(template, plans=[ref.plan.source]).and_resources(),
             source=ref.plan.source,
         )
 
     def _body(self, ref: GoalRef) -> Markup:
         template, context = sheet(ref)
         return self.renderer.render(
-            template, urls.goal_uri(ref.plan.slug, ref.number), ref=ref, pdf=self.build.pdfs, **context
+            template,
+            urls.goal_uri(ref.plan.slug, ref.number),
+            ref=ref,
+            pdf=self.build.pdfs,
+            resources=self.goal_resources(ref),
+            **context,
         )
 
 

@@ -1,7 +1,8 @@
 """Each plan's own page: introduction, goals with their strategies, audience and numbered
 activities (each at its own anchor), closing and footnotes, its coverage, and links to its
 goal sheets, its district or schools, and its downloads. The one generated page that site
-search indexes, from entries made from the plan (`_search_entries`)."""
+search indexes, from entries made from the plan (`_search_entries`). Under each goal, on
+screen, "Resources for this goal" (`GoalResources`), which its template page shows too."""
 
 from __future__ import annotations
 
@@ -15,10 +16,12 @@ from markupsafe import Markup
 from handbook import urls
 from handbook.library import GoalRef, progress
 from handbook.pages.content import PageContent, Search, SearchEntry, TocEntry
-from handbook.pages.family import Family
+from handbook.pages.family import Build, Family
+from handbook.pages.listing import FEW_RESOURCES, ResourceFilter, ResourceList
 from handbook.pages.prose import PlanProse, plain_text, render_prose
 from handbook.plans.model import Level, Plan
 from handbook.printed import sheets
+from handbook.vocabularies.audiences import AudienceGroup
 
 _CITATION = r"(?:\bpp?\.\s*\d+|\bHandbook\s+CD\b)"
 _NEAR = 200
@@ -55,7 +58,50 @@ def template_note(plan: Plan) -> TemplateNote | None:
     return None
 
 
+class GoalResources:
+    """Resources for this goal: the e-library's resources that share the goal's strategies
+    or audience groups, best matches first (`ResourceLibrary.for_goal`), a few of them, and,
+    when there are more, every one of the goal's strategies and groups that has resources,
+    each linked to its filtered list on `/resources/` (together they hold every match).
+
+    Goals name few combinations of strategies and groups, so each combination is worked out
+    once a build: at state scale, thousands of goals share a few dozen answers."""
+
+    def __init__(self, build: Build) -> None:
+        self.build = build
+        self._answers: dict[tuple[object, ...], ResourceList | None] = {}
+
+    def __call__(self, ref: GoalRef) -> ResourceList | None:
+        """The goal's list, or None where no resource shares anything with it."""
+        if not self.build.resources:
+            return None
+        groups = self.build.library.groups_of(ref.goal)
+        key = (tuple(ref.goal.strategies), groups)
+        if key not in self._answers:
+            self._answers[key] = self._answer(ref, groups)
+        return self._answers[key]
+
+    def _answer(self, ref: GoalRef, groups: tuple[AudienceGroup, ...]) -> ResourceList | None:
+        resources = self.build.resources
+        matches = resources.for_goal(ref.goal, groups)
+        if not matches:
+            return None
+        onward: list[ResourceFilter] = []
+        if len(matches) > FEW_RESOURCES:
+            for strategy in ref.goal.strategies:
+                if count := len(resources.for_strategy(strategy)):
+                    onward.append(ResourceFilter.of(strategy.name, "strategy", strategy.slug, count))
+            for group in groups:
+                if count := len(resources.for_audience_group(group)):
+                    onward.append(ResourceFilter.of(group.name, "audience", group.slug, count))
+        return ResourceList(tuple(matches[:FEW_RESOURCES]), len(matches), tuple(onward))
+
+
 class PlanPages(Family):
+    def __init__(self, build: Build) -> None:
+        super().__init__(build)
+        self.goal_resources = GoalResources(build)
+
     def pages(self) -> Iterator[PageContent]:
         for plan in self.library.plans:
             yield self.page(plan)
@@ -80,7 +126,7 @@ class PlanPages(Family):
             src_uri,
             plan.title,
             partial(self._body, plan, goals, prose, district, schools),
-            self.renderer.inputs("plan.html", plans=[p.source for p in shown]),
+            self.renderer.inputs("plan.html", plans=[p.source for p in shown]).and_resources(),
             toc,
             source=plan.source,
             search=Search.ENTRIES,
@@ -100,6 +146,7 @@ class PlanPages(Family):
             district=district, schools=schools, pdf=self.build.pdfs, note=template_note(plan),
             chain=self.library.years_of(plan), tally=progress.plan_tally(plan),
             terms=progress.by_term(plan, self.library), statuses=progress.STATUSES,
+            resources={ref.number: self.goal_resources(ref) for ref in goals},
         )  # fmt: skip
 
     def _search_entries(
