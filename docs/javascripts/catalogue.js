@@ -244,6 +244,23 @@
     toggle.textContent = set ? "Filters, " + set + " active" : "Filters";
   }
 
+  // "Resources for these filters": the e-library's list on /resources/ under the filters it
+  // shares with the catalogue (data-filters: catalogue.py's RESOURCE_FILTERS), kept in step
+  // with them; with none of them set, every resource, as the page says without the script.
+  var resources = document.getElementById("catalogue-resources");
+  var everyResource = resources && { href: resources.getAttribute("href"), text: resources.textContent };
+  function showResources() {
+    if (!resources) return;
+    var params = new URLSearchParams();
+    (resources.getAttribute("data-filters") || "").split(" ").forEach(function (name) {
+      var value = name && valueOf(name);
+      if (value) params.set(name, value);
+    });
+    var query = params.toString();
+    resources.setAttribute("href", everyResource.href + (query ? "?" + query : ""));
+    resources.textContent = query ? "Resources for these filters" : everyResource.text;
+  }
+
   function render() {
     var fragment = document.createDocumentFragment();
     state.matches.slice(0, state.shown).forEach(function (r) {
@@ -555,6 +572,7 @@
   function update(keepShown) {
     var start = performance.now();
     showActive();
+    showResources();
     var asked = ++state.asked;
     if (!keepShown) state.shown = PAGE;
     if (state.whole) { fromWhole(start); return; }

@@ -2,7 +2,8 @@
 
 The catalogue page is a frame (filters and an empty table) that `catalogue.js` fills from
 the catalogue's data file; the CSV and JSON downloads hold every activity, and each plan
-has its own CSV beside its page (`handbook.browser.downloads`)."""
+has its own CSV beside its page (`handbook.browser.downloads`). Where the handbook has
+resources, the page links them, filtered as the activities are (`RESOURCE_FILTERS`)."""
 
 from __future__ import annotations
 
@@ -58,6 +59,10 @@ COLUMNS = (
 """The table's columns in order: the header row and the "Sort by" list are both drawn from
 here, so that they offer the same sorts."""
 
+RESOURCE_FILTERS = ("strategy", "audience", "type", "level")
+"""The catalogue's filters that `/resources/` has too, under the same names and values: the
+page's "Resources for these filters" link keeps them (`catalogue.js`)."""
+
 
 class Catalogue(Family):
     def pages(self) -> Iterator[PageContent]:
@@ -87,8 +92,10 @@ class Catalogue(Family):
                 columns=COLUMNS,
                 details=ACTIVITY_DETAILS,
                 formula_starts=json.dumps("".join(FORMULA_STARTS)),  # the page's own CSV, as to_csv writes
+                resources=len(self.build.resources),
+                resource_filters=RESOURCE_FILTERS,
             ),
-            self.renderer.inputs("catalogue.html", every_plan=True),
+            self.renderer.inputs("catalogue.html", every_plan=True).and_resources(),
             wide=True,
         )
 
