@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from tests.browser.conftest import SCHEMES, TAGS, axe, summary
 from tests.support.browser import insert_query
 from tests.support.project import Site, build_site, make_project
 from tests.support.web import serve_site
@@ -155,6 +156,10 @@ def test_a_misspelled_word_offers_the_right_one_and_one_click_searches_it(
     offer = page.locator("#handbook-search-suggestion")
     offer.wait_for()
     assert offer.inner_text() == "Did you mean parent workshop?"
+    for scheme in ("light", "dark"):  # the offer reads in both schemes, and by a screen reader
+        page.emulate_media(color_scheme=scheme)
+        page.wait_for_function(f"document.body.dataset.mdColorScheme === '{SCHEMES[scheme]}'")
+        assert summary(axe(page, {"type": "tag", "values": TAGS}, part=".md-search-result")) == []
     offer.get_by_role("button", name="parent workshop").click()
     assert page.locator(".md-search__input").input_value() == "parent workshop"
     assert shown(page) == ["maple"]
