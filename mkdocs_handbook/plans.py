@@ -95,4 +95,3 @@ def load(config: MkDocsConfig, serving: bool) -> tuple[Library, ResourceLibrary]
 def newest_plan_change(folder: Path) -> float:
     """The last change to any plan, or to the plans folder (a plan added, removed, renamed)."""
     return max([folder.stat().st_mtime, *(path.lstat().st_mtime for path in plan_files(folder))])
-

@@ -62,10 +62,10 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture(scope="session")
 def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """`make offline` on the samples and a plan by other hands: the zip, and the folder it
-    unzips to (the copy's home page is `<folder>/index.html`)."""
+    """`make offline` on the samples (plans and resources) and a plan by other hands: the zip,
+    and the folder it unzips to (the copy's home page is `<folder>/index.html`)."""
     folder = tmp_path_factory.mktemp("offline")
-    project = make_project(folder / "project", {"rio-grande.md": SCHOOL_DISTRICT})
+    project = make_project(folder / "project", {"rio-grande.md": SCHOOL_DISTRICT}, resources=True)
     archive = folder / "dist" / "handbook-offline.zip"
     subprocess.run(
         ["make", "-s", "-C", str(ROOT), "offline", f"CONFIG={project / 'mkdocs.yml'}",

@@ -59,7 +59,10 @@ def broken_links(site: Site) -> list[str]:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    return build_site(make_project(tmp_path_factory.mktemp("links"), {"rio-grande.md": SCHOOL_DISTRICT}))
+    project = make_project(
+        tmp_path_factory.mktemp("links"), {"rio-grande.md": SCHOOL_DISTRICT}, resources=True
+    )
+    return build_site(project)
 
 
 def test_no_internal_link_asset_or_anchor_is_broken(site: Site) -> None:

@@ -29,7 +29,9 @@ def test_the_zip_holds_one_folder_with_the_whole_site(offline_copy: tuple[Path, 
     for page in ("index.html", "plans/index.html", "plans/rio-grande/index.html",
                  "plans/sample-state-plan/goal-1.html", "strategies/celebrate-milestones.html",
                  "catalogue/index.html", "catalogue/activities.js", "catalogue/activities.csv",
-                 "templates/blank/state.html", "search/search_index.js"):  # fmt: skip
+                 "templates/blank/state.html", "search/search_index.js", "resources/index.html",
+                 "resources/running-a-family-math-night/index.html", "resources/kinds/research-brief.html",
+                 "resources/running-a-family-math-night/family-math-night-checklist.pdf"):  # fmt: skip
         assert (root / page).is_file(), page
     # From a file, a page cannot fetch the catalogue's views: it holds every activity instead
     assert not (root / "catalogue" / "views").exists()

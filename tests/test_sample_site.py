@@ -209,7 +209,7 @@ def test_generated_pages_stay_out_of_the_navigation(sample_site: Site) -> None:
     hrefs = {a["href"] for a in nav.select("a.md-nav__link[href]")}
     assert hrefs == {
         "../../..", "../../", "../../../strategies/", "../../../strategies-guide/", "../../../audiences/", "../../../types/",
-        "../../../catalogue/", "../../../coverage/", "../../../template/",
+        "../../../catalogue/", "../../../resources/", "../../../coverage/", "../../../template/",
         "../../../templates/blank/state/", "../../../templates/blank/district/",
         "../../../templates/blank/school/", "../../../contribute/", "../../../practices/",
         "../../../progress/", "../../../years/",
