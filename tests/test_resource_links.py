@@ -24,6 +24,7 @@ from handbook import urls
 from handbook.library import GoalRef, Library
 from handbook.pages import PageBuilder
 from handbook.pages.listing import FEW_RESOURCES
+from handbook.pages.plan_pages import PlanPages
 from handbook.plans.loading import load_library
 from handbook.resources.library import ResourceLibrary
 from handbook.resources.loading import load_resource_library
@@ -342,6 +343,19 @@ def test_a_goal_with_more_than_a_few_links_every_strategy_and_group_it_shares(
     assert reached == {slug for _, slug in best_first(library, resources, ref)}  # together, every match
 
 
+def test_the_goals_lists_follow_the_resource_librarys_own_rule(
+    project: Path, library: Library, resources: ResourceLibrary
+) -> None:
+    """`GoalResources` works `ResourceLibrary.for_goal`'s rule out from an index, for speed:
+    it answers as the rule does, goal by goal."""
+    family = PageBuilder(library, resources=resources).family(PlanPages)
+    for ref in library.goals():
+        want = resources.for_goal(ref.goal, library.groups_of(ref.goal))
+        got = family.goal_resources(ref)
+        shown = (got.shown, got.total) if got is not None else ((), 0)
+        assert shown == (tuple(want[:FEW_RESOURCES]), len(want)), (ref.plan.slug, ref.number)
+
+
 def test_a_school_goal_matches_by_the_groups_it_names(site: Site, library: Library) -> None:
     found = goal_section(site, "plans/maple-grove/goal-1/", "resources")
     assert found is not None
@@ -399,9 +413,9 @@ def test_the_coverage_page_counts_resources_and_marks_the_gaps(
                 assert a is not None and text_of(a) == str(count) and query_of(a) == {field: [slug]}
             else:
                 assert text_of(cell) == "none" and "handbook-gap" in cell["class"]
-    gap = next(
-        row for row in tables["Resources by leadership strategy"].select("tbody tr") if GAP in str(row)
-    )
+    strategies = tables["Resources by leadership strategy"]
+    assert strategies is not None
+    gap = next(row for row in strategies.select("tbody tr") if GAP in str(row))
     assert text_of(gap).endswith("none")
 
 
