@@ -93,7 +93,8 @@ function parse(query) {
   var parts = query.split(QUOTES);
   var phrases = [], loose = [];
   parts.forEach(function (part, index) {
-    var keys = part.split(/\s+/).map(key).filter(Boolean);
+    // a compound's parts are words side by side, as the index pairs them ("back-to-school")
+    var keys = part.split(/[^\p{L}\p{N}'\u2019]+/u).map(key).filter(Boolean);
     if (index % 2 === 1 && keys.length) phrases.push(keys);
     else if (index % 2 === 0) loose.push(keys);
   });
@@ -208,37 +209,64 @@ function stem(word) {
   return stemmed.length >= 3 ? stemmed : word;
 }
 
-/* Whether a word of a text answers a word of the query: it, or a part of it ("family-night"),
-   begins with the query word's stem, accents or not. */
-function answers(word, wanted) {
-  var parts = [key(word)].concat(word.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter(Boolean).map(bare);
-  var start = bare(stem(wanted));
-  return parts.some(function (part) { return part.indexOf(start) === 0; });
+/* A word's parts as the index pairs them ("Back-to-school": back, to, school). */
+function partsOf(word) {
+  return word.split(/[^\p{L}\p{N}'\u2019]+/u).map(key).filter(Boolean);
 }
 
-/* Each word of a text: -1 unmarked, or the number of words its mark spans (0 inside a span). */
+/* Whether a part of a text's word answers a word of the query: it begins with the query
+   word's stem, accents or not. */
+function answersPart(part, wanted) {
+  return bare(part).indexOf(bare(stem(wanted))) === 0;
+}
+
+/* Whether a word of a text answers a word of the query: it, or a part of it ("family-night"). */
+function answers(word, wanted) {
+  return [key(word)].concat(partsOf(word)).some(function (part) { return answersPart(part, wanted); });
+}
+
+/* From a word of a text, the query's words said side by side in order, part after part:
+   how many of them, and over how many words of the text. */
+function runFrom(words, start, keys) {
+  var covered = 0, index = start;
+  while (index < words.length && covered < keys.length) {
+    var parts = partsOf(words[index]);
+    for (var part = 0; part < parts.length && covered < keys.length; part++) {
+      if (!answersPart(parts[part], keys[covered])) return { keys: covered, words: index - start + (part > 0 ? 1 : 0) };
+      covered++;
+    }
+    if (!parts.length) break; // a sign alone ("&") stands between words
+    index++;
+  }
+  return { keys: covered, words: index - start };
+}
+
+/* Each word of a text: `spans` -1 unmarked, or the number of words its mark spans (0 inside a
+   span); `runs`, at a span's first word, how many of the query's words it says side by side. */
 function marks(words, query) {
-  var marked = words.map(function () { return -1; });
+  var spans = words.map(function () { return -1; });
+  var runs = words.map(function () { return 0; });
   var sequences = query.phrases.concat(query.loose.filter(function (keys) { return keys.length > 1; }));
   sequences.forEach(function (keys) {
     var phrase = query.phrases.indexOf(keys) >= 0;
     for (var start = 0; start < words.length; start++) {
-      for (var end = start; end < words.length && end - start < keys.length; end++) {
-        if (!answers(words[end], keys[end - start])) break;
-      }
-      var length = end - start;
-      if (length >= 2 && (!phrase || length === keys.length) && marked[start] === -1) {
-        marked[start] = length;
-        for (var inside = start + 1; inside < start + length; inside++) marked[inside] = 0;
-        start += length - 1;
+      var run = runFrom(words, start, keys);
+      if (run.keys >= 2 && (!phrase || run.keys === keys.length) && spans[start] === -1) {
+        spans[start] = run.words;
+        runs[start] = run.keys;
+        for (var inside = start + 1; inside < start + run.words; inside++) spans[inside] = 0;
+        start += run.words - 1;
       }
     }
   });
   words.forEach(function (word, index) {
-    if (marked[index] !== -1) return;
-    if (query.words.some(function (wanted) { return answers(word, wanted); })) marked[index] = 1;
+    if (spans[index] !== -1) return;
+    if (query.words.some(function (wanted) { return answers(word, wanted); })) {
+      spans[index] = 1;
+      runs[index] = 1;
+    }
   });
-  return marked;
+  return { spans: spans, runs: runs };
 }
 
 /* Words as HTML, marked as one: the signs around them stay outside the mark. */
@@ -253,7 +281,7 @@ function markedWords(words) {
 /* A text as HTML with the matched words marked: whole, or the words around the first match. */
 function quoted(text, query, whole) {
   var words = text.split(/\s+/).filter(Boolean);
-  var marked = marks(words, query);
+  var marked = marks(words, query).spans;
   var first = marked.findIndex(function (span) { return span > 0; });
   var start = whole ? 0 : Math.max(0, Math.min(first - 4, words.length - QUOTED));
   while (start > 0 && marked[start] === 0) start--; // never half a phrase
@@ -277,8 +305,8 @@ function hits(text, query) {
   var marked = marks(words, query);
   var covered = {}, longest = 0;
   words.forEach(function (word, index) {
-    if (marked[index] === -1) return;
-    longest = Math.max(longest, marked[index]);
+    if (marked.spans[index] === -1) return;
+    longest = Math.max(longest, marked.runs[index]);
     query.words.forEach(function (wanted, number) { if (answers(word, wanted)) covered[number] = true; });
   });
   return Object.keys(covered).length * 10 + (longest > 1 ? longest * 5 : 0);
@@ -291,7 +319,7 @@ function saysPhrases(doc, query) {
     if (keys.length < 3) return true; // a pair is what the index found
     var only = { words: keys, phrases: [keys], loose: [], pairs: [] };
     return texts.some(function (text) {
-      return marks(text.split(/\s+/).filter(Boolean), only).some(function (span) { return span === keys.length; });
+      return marks(text.split(/\s+/).filter(Boolean), only).runs.some(function (run) { return run === keys.length; });
     });
   });
 }

@@ -204,12 +204,22 @@ def _once(texts: Iterable[str], seen: set[str]) -> list[str]:
     return found
 
 
+_JOINED = re.compile(r"[^\w'\N{RIGHT SINGLE QUOTATION MARK}]+|_+")
+"""What parts a compound ("back-to-school", "K-5", "and/or") into words for pairs; an
+apostrophe does not ("district's" is one word)."""
+
+
+def said_words(text: str) -> list[str]:
+    """A text's words as the worker reads a query, and as pairs are made: a compound's parts
+    are words side by side ("Back-to-school night": back, to, school, night)."""
+    return [key for part in _JOINED.split(text) if (key := word_key(part))]
+
+
 def _pairs(texts: Iterable[str]) -> list[str]:
     """Each pair of words side by side within one text, once, in order."""
     found: dict[str, None] = {}
     for text in texts:
-        keys = [key for key in map(word_key, text.split()) if key]
-        for first, second in itertools.pairwise(keys):
+        for first, second in itertools.pairwise(said_words(text)):
             found.setdefault(pair_key(first, second))
     return list(found)
 

@@ -72,6 +72,8 @@ DOCUMENTS: list[list[dict[str, str]]] = [
     ),
     [entry("tapestry-week/", "Tapestry week", "A week.")],  # 313: in the last record, the word in its title
     [entry("partnership-week/", "Partnership week", "A week.")],  # 314: the word in its title
+    [entry("hyphens/", "Welcome", "A Back-to-school night for new families.")],  # 315
+    [entry("spaces/", "Welcome again", "A back to school night for all.")],  # 316
 ]
 
 
@@ -173,7 +175,12 @@ def test_words_in_quotes_are_found_only_side_by_side_and_marked_as_one(page: Any
     assert pages_of(ask(page, worker_url, '"logs reading"')) == []  # side by side in that order only
     assert sorted(pages_of(ask(page, worker_url, "zebra Zebra"))) == ["both-again/", "both/", "zebra/"]
     # one stem, as Pagefind finds it ("family-night" too, by its parts)
-    assert sorted(pages_of(ask(page, worker_url, "night nights"))) == ["compound/", "markup/"]
+    assert sorted(pages_of(ask(page, worker_url, "night nights"))) == [
+        "compound/",
+        "hyphens/",
+        "markup/",
+        "spaces/",
+    ]
 
 
 def test_words_side_by_side_rank_above_the_same_words_apart(page: Any, worker_url: str) -> None:
@@ -214,7 +221,7 @@ def test_a_plans_words_cannot_make_a_heading_in_the_index(page: Any, worker_url:
 
 def test_compounds_and_signs_are_found_by_their_words(page: Any, worker_url: str) -> None:
     found = ask(page, worker_url, "family night")
-    assert sorted(pages_of(found)) == ["compound/", "markup/"]  # "Families <b>night</b>" too
+    assert sorted(pages_of(found)) == ["compound/", "hyphens/", "markup/"]  # "Families <b>night</b>" too
     (group,) = [group for group in found if group[0]["location"] == "compound/"]
     assert "<mark>family-night</mark>" in group[0]["text"]
     (group,) = ask(page, worker_url, "$500 budget")
@@ -262,3 +269,11 @@ def test_a_word_most_pages_say_is_not_required_beside_rarer_words(page: Any, wor
     """ "every" is in 289 of the 315 pages (as "the" or "of" would be): the pages that say
     "zebra" are found though none says "every"."""
     assert sorted(pages_of(ask(page, worker_url, "zebra every"))) == ["both-again/", "both/", "zebra/"]
+
+
+def test_a_compounds_parts_are_words_side_by_side_in_a_page_and_in_a_query(
+    page: Any, worker_url: str
+) -> None:
+    assert sorted(pages_of(ask(page, worker_url, '"back-to-school night"'))) == ["hyphens/", "spaces/"]
+    assert sorted(pages_of(ask(page, worker_url, '"back to school night"'))) == ["hyphens/", "spaces/"]
+    assert ask(page, worker_url, '"school back"') == []

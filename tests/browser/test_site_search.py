@@ -172,5 +172,8 @@ def test_did_you_mean_reads_in_both_schemes_and_to_a_screen_reader(
     assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme]
     insert_query(page, "wrokshop")
     page.locator("#handbook-search-suggestion").wait_for()
+    page.wait_for_function(
+        "document.getAnimations().every((a) => a.playState !== 'running')"
+    )  # the dialog's fade
     assert summary(axe(page, {"type": "tag", "values": TAGS}, part=".md-search-result")) == []
     context.close()
