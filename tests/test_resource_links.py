@@ -10,7 +10,6 @@ groups, the sample resources and a few of the test's own, among them six for one
 from __future__ import annotations
 
 import re
-import shutil
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
@@ -79,7 +78,7 @@ def resource(
         """)
 
 
-RESOURCES = {
+RESOURCES: dict[str, str | bytes] = {
     # Six for "Share knowledge" with the sample brief: more than a goal lists, and a link to all.
     "sharing-a-newsletter.md": resource(
         "Sharing: a newsletter", "[Share knowledge]", "[Families]", "[Communicating]"
@@ -110,13 +109,9 @@ GAP = "align-program-and-policy"
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = make_project(tmp_path_factory.mktemp("resource-links"), {"maple-grove.md": SCHOOL_WITH_GROUPS})
-    resources = folder / "resources"
-    if not resources.exists():  # make_project may copy the samples one day
-        shutil.copytree(ROOT / "resources", resources)
-    for name, text in RESOURCES.items():
-        (resources / name).write_text(text, encoding="utf-8")
-    return folder
+    return make_project(
+        tmp_path_factory.mktemp("resource-links"), {"maple-grove.md": SCHOOL_WITH_GROUPS}, resources=RESOURCES
+    )
 
 
 @pytest.fixture(scope="module")
