@@ -49,6 +49,9 @@ def test_a_page_is_found_by_each_of_its_words_once_where_it_first_stands_and_by_
     pairs = [word for word in slot.rest if word.startswith(site_search.PAIR)]
     assert pairs[:3] == ["qqríoqqbravo", "qqbravoqqfamilies", "qqfamiliesqqplan"]  # the title's first
     assert "qqfamilyqqnight" in pairs and "qqkqq5" in pairs and "qq5qqat" in pairs  # "(K-5)": two words
+    assert site_search.said_words("A back-to-school e-library, district's") == [
+        "a", "back", "to", "school", "e", "library", "districts",
+    ]  # fmt: skip
     assert len(pairs) == len(set(pairs))  # each once ("families families" is said twice)
     assert "qqplanqqdistrict" not in pairs  # never across two texts
     assert site_search.words(PLAN) == [*slot.title, *slot.headings, *words]

@@ -93,8 +93,14 @@ function parse(query) {
   var parts = query.split(QUOTES);
   var phrases = [], loose = [];
   parts.forEach(function (part, index) {
-    // a compound's parts are words side by side, as the index pairs them ("back-to-school")
-    var keys = part.split(/[^\p{L}\p{N}'\u2019]+/u).map(key).filter(Boolean);
+    // a compound's parts are words side by side, as the index pairs them: a phrase of its
+    // own ("K-5" is not K and 5 anywhere in a page)
+    var keys = [];
+    part.split(/\s+/).forEach(function (word) {
+      var pieces = partsOf(word);
+      if (index % 2 === 0 && pieces.length > 1) phrases.push(pieces);
+      keys = keys.concat(pieces);
+    });
     if (index % 2 === 1 && keys.length) phrases.push(keys);
     else if (index % 2 === 0) loose.push(keys);
   });
@@ -205,19 +211,21 @@ function scored(engine, query) {
 /* A start of a word that its other forms share ("families", "family": "famil"), for marking
    the words that answer a query word as Pagefind finds them, by their stem. */
 function stem(word) {
-  var stemmed = word.replace(/(ies|es|s|ing|ed|y|e)$/, "");
+  var stemmed = word.replace(/(ies|es|s|ing|ed)$/, "").replace(/[ye]$/, ""); // studying, study: stud
   return stemmed.length >= 3 ? stemmed : word;
 }
 
-/* A word's parts as the index pairs them ("Back-to-school": back, to, school). */
+/* A word's parts as the index pairs them (site_search.said_words): "Back-to-school" is back,
+   to, school; "K-5" is k, 5; "district's" is one word. */
 function partsOf(word) {
   return word.split(/[^\p{L}\p{N}'\u2019]+/u).map(key).filter(Boolean);
 }
 
 /* Whether a part of a text's word answers a word of the query: it begins with the query
-   word's stem, accents or not. */
+   word's stem, accents or not; a word of one or two letters ("a", "of") only as itself. */
 function answersPart(part, wanted) {
-  return bare(part).indexOf(bare(stem(wanted))) === 0;
+  var start = bare(stem(wanted));
+  return start.length < 3 ? bare(part) === start : bare(part).indexOf(start) === 0;
 }
 
 /* Whether a word of a text answers a word of the query: it, or a part of it ("family-night"). */

@@ -211,7 +211,7 @@ apostrophe does not ("district's" is one word)."""
 
 def said_words(text: str) -> list[str]:
     """A text's words as the worker reads a query, and as pairs are made: a compound's parts
-    are words side by side ("Back-to-school night": back, to, school, night)."""
+    are words side by side ("Back-to-school night": back, to, school, night; "K-5": k, 5)."""
     return [key for part in _JOINED.split(text) if (key := word_key(part))]
 
 

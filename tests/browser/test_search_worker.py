@@ -277,3 +277,8 @@ def test_a_compounds_parts_are_words_side_by_side_in_a_page_and_in_a_query(
     assert sorted(pages_of(ask(page, worker_url, '"back-to-school night"'))) == ["hyphens/", "spaces/"]
     assert sorted(pages_of(ask(page, worker_url, '"back to school night"'))) == ["hyphens/", "spaces/"]
     assert ask(page, worker_url, '"school back"') == []
+
+
+def test_a_compound_in_a_query_is_found_only_whole(page: Any, worker_url: str) -> None:
+    """ "family-night" in a query asks for its words side by side, as "family night" in quotes."""
+    assert sorted(pages_of(ask(page, worker_url, "family-night"))) == ["compound/"]
