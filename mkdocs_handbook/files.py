@@ -51,7 +51,6 @@ class HandbookPage(File):
 
     inputs: tuple[Path, ...] = ()
     every_plan: bool = False
-    every_resource: bool = False
     freshness: Freshness = Freshness()
 
     @classmethod
@@ -72,7 +71,6 @@ class HandbookPage(File):
             *(resources if content.inputs.every_resource else ()),
         )
         page.every_plan = content.inputs.every_plan
-        page.every_resource = content.inputs.every_resource
         page.freshness = freshness
         return page
 

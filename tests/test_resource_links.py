@@ -259,11 +259,17 @@ def goal_refs(library: Library) -> Iterator[GoalRef]:
 
 
 def best_first(library: Library, resources: ResourceLibrary, ref: GoalRef) -> list[tuple[int, str]]:
-    """Every resource that shares a strategy or group with the goal, scored by how many,
-    ordered as the pages must list them: most shared first, then by title."""
+    """Every resource that shares a strategy, group or type of involvement with the goal,
+    scored by how many, ordered as the pages must list them: most shared first, then by title."""
     groups = set(library.groups_of(ref.goal))
+    types = {activity.type for activity in ref.goal.activities if activity.type is not None}
     scored = [
-        (len(set(ref.goal.strategies) & set(r.strategies)) + len(groups & set(r.audience_groups)), r)
+        (
+            len(set(ref.goal.strategies) & set(r.strategies))
+            + len(groups & set(r.audience_groups))
+            + len(types & set(r.types)),
+            r,
+        )
         for r in resources.resources
     ]
     return [
@@ -351,11 +357,17 @@ def test_the_goals_lists_follow_the_resource_librarys_own_rule(
         assert shown == (tuple(want[:FEW_RESOURCES]), len(want)), (ref.plan.slug, ref.number)
 
 
-def test_a_school_goal_matches_by_the_groups_it_names(site: Site, library: Library) -> None:
+def test_a_school_goal_matches_by_the_groups_it_names_and_its_activities_types(
+    site: Site, library: Library, resources: ResourceLibrary
+) -> None:
     found = goal_section(site, "plans/maple-grove/goal-1/", "resources")
     assert found is not None
     assert "running-a-family-math-night" in linked_slugs(found)
-    assert goal_section(site, "plans/maple-grove/goal-2/", "resources") is None  # shares nothing
+    plan = library.plan("maple-grove")
+    assert plan is not None and not plan.goals[1].audience_groups  # goal 2 names no group...
+    want = best_first(library, resources, GoalRef(plan, 2, plan.goals[1]))
+    assert want  # ...and meets resources by its activities' types of involvement
+    check_goal_list(goal_section(site, "plans/maple-grove/goal-2/", "resources"), want, "maple-grove goal 2")
 
 
 # The catalogue and coverage

@@ -22,7 +22,9 @@ from handbook.pages.listing import FEW_RESOURCES, ResourceFilter, ResourceList
 from handbook.pages.prose import PlanProse, plain_text, render_prose
 from handbook.plans.model import Level, Plan
 from handbook.printed import sheets
+from handbook.resources.library import goal_types
 from handbook.vocabularies.audiences import AudienceGroup
+from handbook.vocabularies.involvement import InvolvementType
 from handbook.vocabularies.strategies import Strategy
 
 _CITATION = r"(?:\bpp?\.\s*\d+|\bHandbook\s+CD\b)"
@@ -61,13 +63,13 @@ def template_note(plan: Plan) -> TemplateNote | None:
 
 
 class GoalResources:
-    """Resources for this goal: the e-library's resources that share the goal's strategies
-    or audience groups, best matches first, a few of them, and, when there are more, every
+    """Resources for this goal: the e-library's resources that share the goal's strategies,
+    audience groups or its activities' types of involvement, best matches first, a few of them, and, when there are more, every
     one of the goal's strategies and groups that has resources, each linked to its filtered
     list on `/resources/` (together they hold every match).
 
-    The rule is `ResourceLibrary.for_goal`'s (a resource scores one for each strategy and
-    group it shares with the goal; higher scores first, then the library's order), worked
+    The rule is `ResourceLibrary.for_goal`'s (a resource scores one for each strategy, group
+    and type it shares with the goal; higher scores first, then the library's order), worked
     out here from an index of the resources by strategy and group, and once for each
     combination of strategies and groups: asking `for_goal` for each of a state's thousands
     of goals compared every goal with every resource, which doubled the time the goal and
@@ -75,7 +77,7 @@ class GoalResources:
 
     def __init__(self, build: Build) -> None:
         self.build = build
-        self._answers: dict[tuple[tuple[str, ...], tuple[str, ...]], ResourceList | None] = {}
+        self._answers: dict[tuple[tuple[str, ...], ...], ResourceList | None] = {}
         self._index: dict[tuple[str, str], list[int]] | None = None
 
     def __call__(self, ref: GoalRef) -> ResourceList | None:
@@ -84,9 +86,10 @@ class GoalResources:
             return None
         strategies = tuple(dict.fromkeys(ref.goal.strategies))
         groups = tuple(dict.fromkeys(self.build.library.groups_of(ref.goal)))
-        key = (tuple(s.slug for s in strategies), tuple(g.slug for g in groups))
+        types = tuple(goal_types(ref.goal))
+        key = (tuple(s.slug for s in strategies), tuple(g.slug for g in groups), tuple(t.slug for t in types))
         if key not in self._answers:
-            self._answers[key] = self._answer(strategies, groups)
+            self._answers[key] = self._answer(strategies, groups, types)
         return self._answers[key]
 
     def _terms(self) -> dict[tuple[str, str], list[int]]:
@@ -98,16 +101,22 @@ class GoalResources:
                     index["strategy", strategy.slug].append(place)
                 for group in resource.audience_groups:
                     index["audience", group.slug].append(place)
+                for kind in resource.types:
+                    index["type", kind.slug].append(place)
             self._index = dict(index)
         return self._index
 
     def _answer(
-        self, strategies: tuple[Strategy, ...], groups: tuple[AudienceGroup, ...]
+        self,
+        strategies: tuple[Strategy, ...],
+        groups: tuple[AudienceGroup, ...],
+        types: tuple[InvolvementType, ...],
     ) -> ResourceList | None:
         index = self._terms()
         terms = [
             *((strategy.name, "strategy", strategy.slug) for strategy in strategies),
             *((group.name, "audience", group.slug) for group in groups),
+            *((kind.name, "type", kind.slug) for kind in types),
         ]
         scores = Counter(place for _, field, slug in terms for place in index.get((field, slug), ()))
         if not scores:

@@ -2,9 +2,10 @@
 
 Pages list resources by kind, on each strategy's, audience group's and type's page, and
 under each goal as "Resources for this goal"; they ask here, so that every page answers
-with one rule. A goal's resources are those that share its strategies or its audience
-groups, best matches first: a brief on two of the goal's strategies helps more than one on
-one of them.
+with one rule. A goal's resources are those that share its strategies, its audience
+groups or its activities' types of involvement, best matches first: a brief on two of the
+goal's strategies helps more than one on one of them. (A school's goals name no strategy
+and seldom a group; their activities each name a type, which is how they meet resources.)
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ rule does not need."""
 
 def _order(resource: Resource) -> tuple[str, str]:
     return resource.title.casefold(), resource.slug
+
+
+def goal_types(goal: Goal) -> list[InvolvementType]:
+    """The types of involvement a goal's activities name, each once, in order."""
+    return list(dict.fromkeys(activity.type for activity in goal.activities if activity.type is not None))
 
 
 @dataclass(frozen=True)
@@ -65,8 +71,8 @@ class ResourceLibrary:
         return [resource for resource in self.resources if level in resource.levels]
 
     def for_goal(self, goal: Goal, groups: Iterable[AudienceGroup] | None = None) -> list[Resource]:
-        """The resources that share at least one of the goal's strategies or audience groups,
-        those that share the most first, then by title.
+        """The resources that share at least one of the goal's strategies, audience groups or
+        its activities' types of involvement, those that share the most first, then by title.
 
         `groups` are the audience groups the goal reaches; by default they are worked out as
         the plans' pages do (`Library.groups_of`): a caller that holds the plans' library may
@@ -74,10 +80,12 @@ class ResourceLibrary:
         """
         reached = set(_PLANS_RULE.groups_of(goal) if groups is None else groups)
         strategies = set(goal.strategies)
+        types = set(goal_types(goal))
         scored = [
             (
                 len(strategies.intersection(resource.strategies))
-                + len(reached.intersection(resource.audience_groups)),
+                + len(reached.intersection(resource.audience_groups))
+                + len(types.intersection(resource.types)),
                 resource,
             )
             for resource in self.resources
