@@ -84,6 +84,22 @@ def resource_kind_uri(kind_slug: str) -> str:
     return f"resources/kinds/{kind_slug}.md"
 
 
+RESOURCE_KINDS_FOLDER = "kinds"
+"""The folder of `/resources/` that holds the kinds' pages, so no resource may be named so."""
+
+
+def reserved_resource_slug(slug: str) -> str | None:
+    """Why a resource cannot have this file name, when its address is one the site's own pages
+    use (`/resources/kinds/` holds the kinds' pages; `page-2` would be a listing's second page);
+    None for every other name."""
+    if slug == RESOURCE_KINDS_FOLDER or LISTING_PAGE.fullmatch(slug):
+        return (
+            f"the file name '{slug}' is taken: /resources/{slug}/ is one of the site's own addresses; "
+            "name the file after the resource, like family-math-night-guide.md"
+        )
+    return None
+
+
 def listing_page(first: str, number: int) -> str:
     """Page `number` of a long listing whose first page is `first`: `page-<k>` under the first
     page's own URL (`strategies/<slug>/page-2/`, `coverage/page-2/`), one rule for every listing."""

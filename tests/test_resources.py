@@ -365,3 +365,28 @@ def test_a_readme_and_gitkeep_may_stay_but_not_hold_a_resource(tmp_path: Path) -
         "as a resource: give the resource a file name of its own, like running-a-family-math-night.md"
     ]
     assert os.path.exists(resources / ".gitkeep")
+
+
+def test_a_resource_needs_its_own_title_and_an_address_the_site_does_not_use(tmp_path: Path) -> None:
+    folder = tmp_path / "resources"
+    folder.mkdir()
+    brief = (ROOT / "resources" / "attendance-and-family-engagement-brief.md").read_text(encoding="utf-8")
+    (folder / "attendance-brief.md").write_text(brief, encoding="utf-8")
+    (folder / "attendance-again.md").write_text(
+        brief.replace(
+            "title: Family Engagement and Student Attendance",
+            "title: family engagement and  STUDENT attendance",
+        ),
+        encoding="utf-8",
+    )
+    (folder / "kinds.md").write_text(
+        brief.replace("Student Attendance", "Attendance, Kinds"), encoding="utf-8"
+    )
+    _, problems = load_resources(folder, tmp_path)
+    line = brief.splitlines().index("title: Family Engagement and Student Attendance") + 1
+    assert [str(problem) for problem in problems] == [
+        f"resources/attendance-brief.md:{line}: title: the same title as resources/attendance-again.md: "
+        "each resource needs its own title",
+        "resources/kinds.md: the file name 'kinds' is taken: /resources/kinds/ is one of the site's own "
+        "addresses; name the file after the resource, like family-math-night-guide.md",
+    ]

@@ -126,7 +126,9 @@ def load_library(
         else:
             problems.extend(result)
             failed.add(path.stem)
-    problems.extend(_title_problems(plans, plans_dir))
+    problems.extend(
+        title_problems((plan.title, plan.source, plans_dir / f"{plan.slug}.md") for plan in plans)
+    )
     problems.extend(_district_problems(plans, plans_dir, failed))
     problems.extend(_previous_problems(plans, plans_dir, failed))
     if problems:
@@ -135,25 +137,26 @@ def load_library(
     return dataclasses.replace(library, notices=tuple(sorted(_audience_notices(library, plans_dir))))
 
 
-def _title_problems(plans: list[Plan], plans_dir: Path) -> Iterator[PlanProblem]:
-    """Each plan needs its own title, as a reader sees it (`lookalikes`): the same words in
-    another case, or a title that differs only in invisible or look-alike characters, is
-    refused, naming the plan that has it first."""
-    titles: dict[str, Plan] = {}
-    for plan in plans:
-        key = lookalikes.lookalike_key(plan.title)
-        first = titles.setdefault(key, plan)
-        if first is plan:
+def title_problems(titled: Iterable[tuple[str, str, Path]], kind: str = "plan") -> Iterator[PlanProblem]:
+    """Each plan (or resource: `kind`) needs its own title, as a reader sees it (`lookalikes`):
+    the same words in another case, or a title that differs only in invisible or look-alike
+    characters, is refused, naming the file that has it first. `titled`: each one's title,
+    source (`plans/x.md`) and file."""
+    titles: dict[str, tuple[str, str]] = {}
+    for title, source, path in titled:
+        key = lookalikes.lookalike_key(title)
+        first_title, first_source = titles.setdefault(key, (title, source))
+        if first_source == source:
             continue
-        if lookalikes.plain_key(first.title) == lookalikes.plain_key(plan.title):
-            message = f"the same title as {first.source}: each plan needs its own title"
+        if lookalikes.plain_key(first_title) == lookalikes.plain_key(title):
+            message = f"the same title as {first_source}: each {kind} needs its own title"
         else:
             message = (
-                f"looks the same as the title of {first.source} ('{quote(first.title)}'): they differ only "
+                f"looks the same as the title of {first_source} ('{quote(first_title)}'): they differ only "
                 "in invisible characters or in letters that look alike (such as a Cyrillic \N{CYRILLIC SMALL LETTER IE} "
-                "for a Latin e); each plan needs its own title"
+                f"for a Latin e); each {kind} needs its own title"
             )
-        yield PlanProblem(plan.source, _key_line(plans_dir / f"{plan.slug}.md", "title"), "title", message)
+        yield PlanProblem(source, key_line(path, "title"), "title", message)
 
 
 def _audience_notices(library: Library, plans_dir: Path) -> Iterator[PlanProblem]:
@@ -206,7 +209,7 @@ def _district_problems(plans: list[Plan], plans_dir: Path, failed: set[str]) -> 
         hint = f"; did you mean '{close[0]}'?" if close else ""
         yield PlanProblem(
             plan.source,
-            _key_line(plans_dir / f"{plan.slug}.md", "district"),
+            key_line(plans_dir / f"{plan.slug}.md", "district"),
             "district",
             f"no district plan plans/{plan.district}.md{hint}",
         )
@@ -224,7 +227,7 @@ def _previous_problems(plans: list[Plan], plans_dir: Path, failed: set[str]) -> 
         named.setdefault(plan.previous, plan)
         if problem:
             yield PlanProblem(
-                plan.source, _key_line(plans_dir / f"{plan.slug}.md", "previous"), "previous", problem
+                plan.source, key_line(plans_dir / f"{plan.slug}.md", "previous"), "previous", problem
             )
 
 
@@ -263,8 +266,8 @@ def _field_line(path: Path, loc: Loc) -> int:
     return front_matter.line_map(document.node, front_matter.LINE_OFFSET).values.get(loc, 1)
 
 
-def _key_line(path: Path, key: str) -> int:
-    """The line of a top-level key in a plan file, for problems found across plans."""
+def key_line(path: Path, key: str) -> int:
+    """The line of a top-level key in a plan (or resource) file, for problems found across files."""
     for number, line in enumerate(front_matter.lines_of(path.read_text(encoding="utf-8-sig")), start=1):
         if line.startswith(f"{key}:"):
             return number

@@ -20,8 +20,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from handbook import urls
 from handbook.plans import front_matter, messages, plan_folder, repository
-from handbook.plans.loading import SLUG
+from handbook.plans.loading import SLUG, title_problems
 from handbook.plans.problems import PlanErrors, PlanProblem, quote
 from handbook.resources import limits
 from handbook.resources.files import ResourceFile, check_file
@@ -270,6 +271,16 @@ def load_resources(
             resources.append(result)
         else:
             problems += result
+    for resource in resources:
+        if reserved := urls.reserved_resource_slug(resource.slug):
+            problems.append(PlanProblem(resource.location, 0, "", reserved))
+    problems += title_problems(
+        (
+            (resource.title, resource.location, resources_dir / f"{resource.slug}.md")
+            for resource in resources
+        ),
+        "resource",
+    )
     links = list(_link_problems(resources_dir, source_prefix, root, checked))
     problems += links
     problems += _folder_problems(resources_dir, source_prefix, {problem.source for problem in links})
