@@ -22,8 +22,9 @@ from handbook import urls
 from handbook.outputs import addresses
 from handbook.outputs.addresses import Published
 from handbook.pages import PageBuilder, PageContent, template_path
+from handbook.plans import schema as plan_schema
 from handbook.plans.problems import quote
-from handbook.plans.schema import SCHEMA_PATH, schema_text
+from handbook.resources import schema as resource_schema
 from mkdocs_handbook.macro_pages import runs_macros
 from mkdocs_handbook.plans import project_dir
 
@@ -186,8 +187,11 @@ def generated_files(
     for attachment in builder.attachments():  # checked by the loader: regular files of the repository
         made.append(File.generated(config, attachment.path, abs_src_path=str(project / attachment.source)))
         published.append(Published(attachment.path, f"the file {attachment.source}"))
-    made.append(File.generated(config, SCHEMA_PATH, content=schema_text()))  # for editors' tools
-    published.append(Published(SCHEMA_PATH, "the plan schema the handbook makes from its plan model"))
+    for schema, what in ((plan_schema, "plan"), (resource_schema, "resource")):  # for editors' tools
+        made.append(File.generated(config, schema.SCHEMA_PATH, content=schema.schema_text()))
+        published.append(
+            Published(schema.SCHEMA_PATH, f"the {what} schema the handbook makes from its {what} model")
+        )
     if offline_zip is not None:
         made.append(File.generated(config, urls.OFFLINE_ZIP, abs_src_path=str(offline_zip)))
         published.append(Published(urls.OFFLINE_ZIP, "the offline copy (make offline)"))

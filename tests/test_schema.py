@@ -61,8 +61,10 @@ def test_plan_files_name_the_schema_for_their_editors() -> None:
         assert plan.read_text("utf-8").splitlines()[1] == f"# yaml-language-server: $schema=../{SCHEMA_PATH}"
 
 
-def test_the_site_publishes_the_schema(sample_site: Site) -> None:
+def test_the_site_publishes_the_schemas(sample_site: Site) -> None:
     assert json.loads(sample_site.path(SCHEMA_PATH).read_text("utf-8")) == SCHEMA
+    resource_schema = (ROOT / RESOURCE_SCHEMA_PATH).read_text("utf-8")
+    assert sample_site.path(RESOURCE_SCHEMA_PATH).read_text("utf-8") == resource_schema
 
 
 # The resources' schema (issue 30), made from the resource model as the plans' is from the plan model.
