@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from handbook.vocabularies.audiences import AUDIENCE_GROUPS
+from handbook.vocabularies.involvement import INVOLVEMENT_TYPES
 from handbook.vocabularies.strategies import STRATEGIES, load_strategies
 
 SLUGS = [
@@ -50,3 +52,13 @@ def test_a_misspelt_name_gets_a_suggestion() -> None:
     assert STRATEGIES.suggest("Celebrate milestons") == "Celebrate milestones"
     assert STRATEGIES.suggest("Align polcy and program") == "Align program and policy"
     assert STRATEGIES.suggest("Fundraising") is None
+
+
+def test_every_term_may_be_named_by_its_slug_as_addresses_write_it() -> None:
+    """The audience groups' data says a plan may name a group by its slug (`district-leaders`),
+    and the schema describes the field so; the validator and the form (which match with
+    `spellings`) take it too."""
+    for vocabulary in (STRATEGIES, AUDIENCE_GROUPS, INVOLVEMENT_TYPES):
+        for term in vocabulary:
+            assert vocabulary.match(term.slug) is term
+            assert term.slug in vocabulary.spellings()

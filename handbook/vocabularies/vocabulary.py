@@ -79,6 +79,7 @@ class Vocabulary(Generic[T]):
             for spelling in (term.name, *term.aliases):
                 for key in name_variants(spelling):
                     by_key[key] = term
+            by_key[normalize_name(term.slug)] = term  # as addresses write it: district-leaders
             if term.number is not None:
                 by_key[str(term.number)] = term
         object.__setattr__(self, "_by_key", by_key)
