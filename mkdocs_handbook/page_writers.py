@@ -39,6 +39,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from mkdocs_handbook import internals
+from mkdocs_handbook.pages import EDIT_LABEL
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -229,7 +230,9 @@ _TOC = '{% import "partials/language.html" as lang with context %}{% include "pa
 """The table of contents as `base.html` includes it (with its words in the site's language)."""
 _SAFE_TITLE = re.compile(r"[^\s&<>\"']+(?: [^\s&<>\"']+)*")
 _SAFE_ADDRESS = re.compile(r"[^\s&<>\"']*")
-_STANDARD_META = {"title", "search", "template"}
+_STANDARD_META = {"title", "search", "template", EDIT_LABEL}
+"""Meta a stamp serves: the title fills its slot; the rest is one value for a kind of page
+(a resource's pages all say "Propose changes to this resource", `_kind`)."""
 
 
 def stampable(page: Page, in_nav: bool) -> bool:
@@ -274,7 +277,7 @@ def _kind(page: Page, content: str, nav: Navigation) -> Kind:
     links = tuple(get_relative_url(item.url, page.url) for item in nav.pages)
     return (
         page.url.count("/"),
-        _address_shape(page.edit_url),
+        _address_shape(page.edit_url) if EDIT_LABEL not in page.meta else str(page.meta[EDIT_LABEL]),
         _address_shape(page.canonical_url),
         _H1 in content,
         next(iter(page.toc)).url if page.toc else None,

@@ -34,7 +34,7 @@ def suggest_change(page: Page, config: MkDocsConfig, plan: str | None) -> str | 
 
 EDIT_LABEL = "handbook_edit_label"
 """A page's meta naming its edit link in words, where it is not the plan form's
-(`overrides/partials/actions.html`); a page with it is rendered by Material, not stamped."""
+(`overrides/partials/actions.html`); pages with one label share a stamp (`page_writers`)."""
 
 
 def edit_in_repository(config: MkDocsConfig, source: str) -> str | None:
