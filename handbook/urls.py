@@ -67,6 +67,9 @@ RESOURCES_INDEX = "resources/index.md"
 """Every resource of the e-library (guides, briefs, workshop materials), filterable."""
 RESOURCES_CSV = "resources/resources.csv"
 RESOURCES_JSON = "resources/resources.json"
+RESOURCES_DATA = "resources/resource-list.js"
+"""Every resource's card and filter values, for filtering `/resources/` in the page
+(`handbook.pages.resources.ResourcePages.data_script`), loaded only when a filter is chosen."""
 
 
 def resource_uri(slug: str) -> str:

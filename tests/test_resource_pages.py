@@ -1,5 +1,6 @@
-"""Resources' pages (issue 30): `/resources/` with its filters, each resource's page with its
-files published byte for byte, each kind's page, `resources.csv` and `.json`, search entries;
+"""Resources' pages (issue 30): `/resources/` with its filters and the data they read, each
+resource's page with its files published byte for byte, each kind's page, `resources.csv` and
+`.json`, search entries; a long library's cards continuing on numbered pages within the budget;
 a hostile resource's words stay words; a malformed resource stops the build at its line; a
 project without `resources/` builds as before. One site is built for the module."""
 
@@ -11,13 +12,16 @@ import json
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 
+from handbook import urls
 from handbook.pages import PageBuilder, Search
-from handbook.pages.resources import ResourcePages
+from handbook.pages.resources import CARD_SHARE, DATA_FIELDS, ResourcePages
 from handbook.plans.loading import load_library
 from handbook.resources.loading import load_resource_library
 from tests.support.project import ROOT, Site, build_site, make_project, text_of
+from tests.support.synthetic import write_resources
 
 MATH_NIGHT = "running-a-family-math-night"
 BRIEF = "attendance-and-family-engagement-brief"
@@ -120,10 +124,21 @@ def test_edit_opens_the_resource_file(site: Site) -> None:
     assert text_of(button) == "Propose changes to this resource"
 
 
+def resource_data(site: Site) -> list[dict[str, str]]:
+    """The rows of `resources/resource-list.js` by link, each a dict of `DATA_FIELDS`."""
+    text = (site.root / "resources" / "resource-list.js").read_text("utf-8")
+    prefix = "window.handbookResources = "
+    assert text.startswith(prefix) and text.endswith(";\n")
+    data = json.loads(text.removeprefix(prefix).removesuffix(";\n"))
+    assert data["fields"] == list(DATA_FIELDS)
+    return [dict(zip(data["fields"], row, strict=True)) for row in data["rows"]]
+
+
 def test_filters_carry_every_value_with_its_count(site: Site) -> None:
     listing = site.content("/resources/")
     form = listing.select_one("form#resources-filters")
     assert form is not None and form.has_attr("hidden")  # shown by resources.js; without it, all are listed
+    assert form["data-list"] == "resource-list.js"
     options = {
         select["name"]: {option["value"]: text_of(option) for option in select.select("option")}
         for select in form.select("select")
@@ -144,14 +159,68 @@ def test_filters_carry_every_value_with_its_count(site: Site) -> None:
     assert options["language"] == {"": "All (3)", "english": "English (3)", "spanish": "Spanish (1)"}
     assert options["strategy"]["share-knowledge"] == "Share knowledge (2)"
     assert "align-program-and-policy" not in options["strategy"]  # no resource has it
-    card = listing.select_one(f'#resources-list > li:has(a[href="{MATH_NIGHT}/"])')
-    assert card is not None
-    assert card["data-kind"] == "workshop-materials"
-    assert card["data-language"] == "english spanish"
-    assert card["data-audience"] == "families students action-teams-for-partnerships"
     assert text_of(listing.select_one("#resources-count")) == "3 resources"  # type: ignore[arg-type]
     assert listing.select_one("form button#resources-clear") is not None
     assert listing.select_one('script[src="../javascripts/resources.js"]') is not None
+    assert not listing.select("[data-kind], nav.handbook-pagination")  # the values are in the data; one page
+
+
+def test_the_data_holds_every_card_as_the_page_writes_it_and_its_values(site: Site) -> None:
+    rows = resource_data(site)
+    cards = site.content("/resources/").select("#resources-list > li")
+    assert [row["href"] for row in rows] == [card.a["href"] for card in cards]  # type: ignore[index]
+    for row, card in zip(rows, cards, strict=True):
+        title, meta, summary, facts = card.select(":scope > *")
+        assert [row["title"], row["meta"], row["summary"], row["facts"]] == [
+            text_of(title), text_of(meta), text_of(summary), text_of(facts)
+        ]  # fmt: skip
+    math_night = next(row for row in rows if row["href"] == f"{MATH_NIGHT}/")
+    assert math_night["kind"] == "workshop-materials"
+    assert math_night["language"] == "english spanish"
+    assert math_night["audience"] == "families students action-teams-for-partnerships"
+    assert math_night["level"] == "school district"
+    hostile = rows[0]["title"]
+    assert hostile.startswith("<script>alert('title')</script>")  # words, which the script sets as text
+
+
+def test_a_long_library_continues_on_numbered_pages_within_the_budget(tmp_path: Path) -> None:
+    """Cards past the budget go on `/resources/page-<k>/` and a kind's `page-<k>/`, every
+    resource on one page exactly, in title order; the filters and their script stand on the
+    first page only; every page links every page. (A small budget: the real one is checked on
+    a built site in `tests/browser/test_resources_browser.py`.)"""
+    write_resources(tmp_path / "resources", 40)
+    resources = load_resource_library(tmp_path / "resources")
+    budget = 8_000
+    builder = PageBuilder(load_library(ROOT / "plans"), page_budget=budget, resources=resources)
+    pages = {page.src_uri: page for page in builder.family(ResourcePages).pages()}
+    first = urls.RESOURCES_INDEX
+    listed = [uri for uri in pages if uri == first or uri.startswith("resources/page-")]
+    assert listed == [first, *(urls.listing_page(first, n) for n in range(2, len(listed) + 1))]
+    assert len(listed) >= 3
+    slugs = []
+    for uri in listed:
+        html = BeautifulSoup(pages[uri].html, "html.parser")
+        cards = html.select("#resources-listing #resources-list > li")
+        assert cards and len(str(html.select_one("#resources-list")).encode()) <= budget // CARD_SHARE
+        slugs += [str(card.a["href"]).strip("/").split("/")[-1] for card in cards]  # type: ignore[index]
+        assert len(html.select("nav.handbook-pagination")) == 2
+        assert len(html.select("nav.handbook-pagination li a")) == 2 * len(listed)
+        assert bool(html.select("#resources-filters, script")) == (uri == first)
+    assert slugs == [resource.slug for resource in resources.resources]
+    assert pages[urls.listing_page(first, 2)].title == "Resources (page 2)"
+    assert "Filter them" in text_of(BeautifulSoup(pages[urls.listing_page(first, 2)].html, "html.parser"))
+    kind, found = max(resources.by_kind().items(), key=lambda item: len(item[1]))
+    kind_first = urls.resource_kind_uri(kind.slug)
+    kind_pages = [
+        uri for uri in pages if uri == kind_first or uri.startswith(kind_first.removesuffix(".md") + "/")
+    ]
+    assert len(kind_pages) >= 2 and kind_pages[1] == urls.listing_page(kind_first, 2)
+    kind_slugs = [
+        str(card.a["href"]).strip("/").split("/")[-1]  # type: ignore[index]
+        for uri in kind_pages
+        for card in BeautifulSoup(pages[uri].html, "html.parser").select(".handbook-resource-list > li")
+    ]
+    assert kind_slugs == [resource.slug for resource in found]
 
 
 def test_each_kind_has_a_page_of_its_resources(site: Site) -> None:

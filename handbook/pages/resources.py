@@ -4,16 +4,24 @@ themselves, published as they are kept; and every resource as CSV and JSON.
 
 A resource's words are data, as a plan's are: its fields reach the HTML through the
 templates' autoescaping, and its description is Markdown sanitised exactly as a plan's prose
-is (`prose.render_prose`), never a template. `/resources/` lists every resource (a state's
-e-library holds a few hundred) and filters them in the page (`resources.js`), the filters in
-the address (`?kind=research-brief&strategy=share-knowledge`), so a filtered list can be
-linked from a strategy's page; without scripts it lists them all. Only a resource's own page
-is searched, from entries made from the resource (its kind among them, so "research brief"
-finds the briefs).
+is (`prose.render_prose`), never a template.
+
+`/resources/` holds the filters and the first page of cards; the rest continue on
+`/resources/page-<k>/` (`listing.Listing`, as every long listing does), so no page grows with
+the library (a national one holds thousands of resources) and, without scripts, every resource
+is a page or two away. The filters (kind, strategy, audience group, type, level, language, in
+the address: `?kind=research-brief&strategy=share-knowledge`, so a filtered list can be linked
+from a strategy's page) search every resource, not the page's: choosing one loads
+`resources/resource-list.js` (`ResourcePages.data_script`: each resource's card as words, and its
+filter values) and `resources.js` draws the matching cards from it, as `/plans/` finds plans
+in `plans/plan-list.js`. Each kind's page continues on numbered pages the same way. Only a
+resource's own page is searched, from entries made from the resource (its kind among them, so
+"research brief" finds the briefs).
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -28,6 +36,7 @@ from handbook import urls
 from handbook.browser.downloads import to_csv, to_json
 from handbook.pages.content import Download, Inputs, PageContent, Search, SearchEntry, TocEntry
 from handbook.pages.family import Attachment, Family
+from handbook.pages.listing import Listing, ListingPage, _initial
 from handbook.pages.prose import plain_text, render_prose
 from handbook.plans.model import Level
 from handbook.resources.model import Resource, ResourceKind
@@ -46,6 +55,23 @@ RESOURCE_TEMPLATE = "resource.html"
 KIND_TEMPLATE = "resource_kind.html"
 LABELS = {name: words.label for name, words in fields.RESOURCE.items()}
 """Each field named as the resource contract names it (`fields.RESOURCE`)."""
+
+CARD_SHARE = 2
+"""A page of resource cards (`/resources/` and its further pages, each kind's pages) holds at
+most this part of a listing's budget (`Build.page_budget`): half, about eighty cards. The
+first page is the e-library's door, in the navigation, and carries the filters and the page
+list besides: kept light for a phone; a reader who filters gets every match from the data."""
+
+CARD_MARKUP = 190
+"""Bytes of a card's markup besides its words (`_resources.html`: the item, its link and its
+three lines, each with its class)."""
+
+DATA_FIELDS = (
+    "href", "title", "meta", "summary", "facts", "kind", "strategy", "audience", "type", "level", "language",
+)  # fmt: skip
+"""The fields of each resource in `resources/resource-list.js`, named in the data: the card's
+link (relative to `resources/`) and its lines, as `_resources.html` writes them, then its
+values for each filter (`values`), separated by spaces."""
 
 
 def language_slug(language: str) -> str:
@@ -76,7 +102,8 @@ class Filter:
 
 
 def values(resource: Resource) -> dict[str, list[str]]:
-    """The filter values a resource has, by filter: what its row carries for `resources.js`."""
+    """The filter values a resource has, by filter: what its row of the data carries for
+    `resources.js` (`ResourcePages.data_script`)."""
     return {
         "kind": [resource.kind.slug],
         "strategy": [strategy.slug for strategy in resource.strategies],
@@ -85,6 +112,42 @@ def values(resource: Resource) -> dict[str, list[str]]:
         "level": [level.value for level in resource.levels],
         "language": [language_slug(language) for language in resource.languages],
     }
+
+
+def meta(resource: Resource) -> str:
+    """A card's line under its title, as `_resources.html` writes it: "Guide · 2025-26 · grades K-5"."""
+    parts = [resource.kind.label]
+    if resource.year:
+        parts.append(resource.year)
+    if resource.grades:
+        parts.append(f"grades {resource.grades}")
+    return " \N{MIDDLE DOT} ".join(parts)
+
+
+def facts(resource: Resource) -> str:
+    """A card's last line, as `_resources.html` (`resource_facts`) writes it, spaces folded."""
+    words = [f"Strategies: {', '.join(strategy.name for strategy in resource.strategies)}."]
+    if resource.audience_groups:
+        words.append(f"For {', '.join(group.name for group in resource.audience_groups)}.")
+    words.append(f"Levels: {', '.join(level.value for level in resource.levels)}.")
+    languages = "Language" if len(resource.languages) == 1 else "Languages"
+    words.append(f"{languages}: {', '.join(resource.languages)}.")
+    words.append(f"Source: {resource.source}.")
+    return " ".join(words)
+
+
+def card_weight(resource: Resource) -> int:
+    """What a resource's card weighs in a page's HTML, in bytes (its words in UTF-8, which the
+    page's budget counts, and its markup)."""
+    words = (resource.slug, resource.title, meta(resource), resource.summary, facts(resource))
+    return sum(len(text.encode("utf-8")) for text in words) + CARD_MARKUP
+
+
+def titles_held(resources: list[Resource]) -> str:
+    """A page's label in the page list: the first letters of the titles it holds ("Titles
+    A\N{EN DASH}F"), which say where a title is filed, as the plans' pages do."""
+    first, last = _initial(resources[0].title), _initial(resources[-1].title)
+    return f"Titles {first}" if first == last else f"Titles {first}\N{EN DASH}{last}"
 
 
 class ResourcePages(Family):
@@ -97,16 +160,17 @@ class ResourcePages(Family):
         return self.build.resources.resources
 
     def pages(self) -> Iterator[PageContent]:
-        yield self.index()
+        yield from self.index()
         for kind, found in self.build.resources.by_kind().items():
             if found:
-                yield self.kind_page(kind, found)
+                yield from self.kind_pages(kind, found)
         for resource in self.resources:
             yield self.page(resource)
 
     def downloads(self) -> Iterator[Download]:
         yield Download(urls.RESOURCES_CSV, lambda: to_csv(self.rows(), RESOURCE_FIELDS))
         yield Download(urls.RESOURCES_JSON, lambda: to_json(self.rows()))
+        yield Download(urls.RESOURCES_DATA, self.data_script)
 
     def attachments(self) -> Iterator[Attachment]:
         for resource in self.resources:
@@ -122,37 +186,89 @@ class ResourcePages(Family):
         folders = sorted({resource.location.rsplit("/", 1)[0] for resource in self.resources})
         return self.renderer.inputs(template, plans=[*folders, *(r.location for r in self.resources)])
 
-    def index(self) -> PageContent:
-        filters = self.filters()
-        return PageContent(
-            urls.RESOURCES_INDEX,
-            "Resources",
-            self.renderer.later(
-                INDEX_TEMPLATE,
-                urls.RESOURCES_INDEX,
-                resources=self.resources,
-                filters=filters,
-                kinds=[(kind, len(found)) for kind, found in self.build.resources.by_kind().items() if found],
-                values=values,
-                script=SCRIPT,
-            ),
-            self._inputs(INDEX_TEMPLATE),
-            (TocEntry("Every resource", "every-resource"),) if self.resources else (),
+    def listing(self, first_uri: str, resources: list[Resource] | tuple[Resource, ...]) -> Listing[Resource]:
+        """Resources as cards on as many pages as they need, each page's cards within
+        `CARD_SHARE` of the budget, the pages named by the titles they hold."""
+        return Listing.of(
+            first_uri,
+            resources,
+            weight=card_weight,
+            size=self.build.page_budget // CARD_SHARE,
+            label=titles_held,
         )
 
-    def kind_page(self, kind: ResourceKind, found: list[Resource]) -> PageContent:
-        src_uri = urls.resource_kind_uri(kind.slug)
-        return PageContent(
-            src_uri,
-            kind.plural,
-            self.renderer.later(
-                KIND_TEMPLATE,
-                src_uri,
-                kind=kind,
-                resources=found,
-            ),
-            self._inputs(KIND_TEMPLATE),
-        )
+    def index(self) -> list[PageContent]:
+        """`/resources/` with the filters and the first page of cards, and the further pages."""
+        listing = self.listing(urls.RESOURCES_INDEX, self.resources)
+        inputs = self._inputs(INDEX_TEMPLATE)
+        filters = self.filters()
+        kinds = [(kind, len(found)) for kind, found in self.build.resources.by_kind().items() if found]
+
+        def toc(page: ListingPage[Resource]) -> tuple[TocEntry, ...]:
+            return (
+                (TocEntry("Every resource", "every-resource"),) if self.resources and page.number == 1 else ()
+            )
+
+        return [
+            PageContent(
+                page.src_uri,
+                listing.title("Resources", page),
+                self.renderer.later(
+                    INDEX_TEMPLATE,
+                    page.src_uri,
+                    resources=self.resources,
+                    pagination=listing.pages,
+                    current=page,
+                    filters=filters,
+                    kinds=kinds,
+                    script=SCRIPT,
+                ),
+                inputs,
+                toc(page),
+            )
+            for page in listing.pages
+        ]
+
+    def kind_pages(self, kind: ResourceKind, found: list[Resource]) -> list[PageContent]:
+        """A kind's resources, continuing on numbered pages under the kind's page."""
+        listing = self.listing(urls.resource_kind_uri(kind.slug), found)
+        inputs = self._inputs(KIND_TEMPLATE)
+        return [
+            PageContent(
+                page.src_uri,
+                listing.title(kind.plural, page),
+                self.renderer.later(
+                    KIND_TEMPLATE,
+                    page.src_uri,
+                    kind=kind,
+                    resources=found,
+                    pagination=listing.pages,
+                    current=page,
+                ),
+                inputs,
+            )
+            for page in listing.pages
+        ]
+
+    def data_script(self) -> str:
+        """Every resource for the filters of `/resources/` (`resources.js`), as a script (a
+        copy of the site opened as files cannot fetch JSON): `window.handbookResources`, its
+        `fields` (`DATA_FIELDS`) and one row a resource, in the pages' order. Each card's
+        lines are words, which the script sets as text; its link is relative to `resources/`,
+        the folder of this file."""
+        rows = [
+            [
+                self.build.urls.link(urls.RESOURCES_INDEX, urls.resource_uri(resource.slug)),
+                resource.title,
+                meta(resource),
+                resource.summary,
+                facts(resource),
+                *(" ".join(found) for found in values(resource).values()),
+            ]
+            for resource in self.resources
+        ]
+        payload = json.dumps({"fields": DATA_FIELDS, "rows": rows}, ensure_ascii=False, separators=(",", ":"))
+        return f"window.handbookResources = {payload};\n"
 
     def page(self, resource: Resource) -> PageContent:
         src_uri = urls.resource_uri(resource.slug)
