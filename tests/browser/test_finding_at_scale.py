@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from handbook.outputs import site_search
 from handbook.plans.grades import grade_keys
 from handbook.plans.loading import load_library
-from tests.browser.conftest import PHONE, settle
+from tests.browser.conftest import PHONE, TAGS, axe, settle, summary
 from tests.browser.test_catalogue_on_a_phone import CARD
 from tests.browser.test_plan_pages_on_a_phone import LAYOUT
 from tests.support.browser import insert_query
@@ -381,3 +381,15 @@ def test_at_a_thousand_plans_a_phone_gets_the_catalogue_goal_pages_years_and_pro
         )
     }
     assert len(progress) > 1 and plans == {f"{plan.slug}/" for plan in library.plans}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_further_page_of_a_long_listing_passes_axe(browser: Any, large_url: str, scheme: str) -> None:
+    """A page 2 says "(page 2 of n)" in its title, in small type that must keep its contrast,
+    and lists its pages above and below the list, two landmarks each with a name of its own."""
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(large_url + "strategies/create-awareness/page-2/")
+    assert "page 2 of" in page.locator("h1").inner_text()
+    assert summary(axe(page, {"type": "tag", "values": TAGS})) == []
+    context.close()
