@@ -1,4 +1,7 @@
-"""WCAG 2.1 AA (and axe's best practices) on every page, in the light and dark schemes."""
+"""WCAG 2.1 AA (and axe's best practices) on every page, in the light and dark schemes, and
+reflow on a phone (WCAG 1.4.10). The tours are taken once per test process and read by each
+test of theirs: tests reading one tour stay in this file, so the two processes of `make test`
+(which share out whole files) do not both take it (45 s each)."""
 
 from __future__ import annotations
 
@@ -15,6 +18,12 @@ def test_axe_finds_no_violation_on_any_page_in_the_light_scheme(phone_tour: Tour
     assert len(phone_tour.pages) > 40
     assert phone_tour.schemes == {SCHEMES["light"]}
     assert phone_tour.problems == {}
+
+
+def test_no_page_scrolls_sideways_on_a_phone(phone_tour: Tour) -> None:
+    """375 px wide, every page, the plan of unbroken long words included (conftest.py)."""
+    assert len(phone_tour.pages) > 40
+    assert phone_tour.wide == []
 
 
 def test_axe_finds_no_violation_on_a_page_of_each_kind_in_the_dark_scheme(dark_tour: Tour) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import PHONE, Tour, settle
+from tests.browser.conftest import PHONE, settle
 from tests.support.project import Site
 from tests.support.web import serve_site
 
@@ -57,12 +57,6 @@ def test_keyboard_alone_reaches_a_goal_template_page_from_home(page: Any, base_u
     tab_to(page, "goal-2/")
     assert page.url == base_url + "plans/sample-district-plan/goal-2/"
     assert "Leadership Plan for Partnerships: Goal 2" in page.inner_text("h1")
-
-
-def test_no_page_scrolls_sideways_on_a_phone(phone_tour: Tour) -> None:
-    """375 px wide, every page, the plan of unbroken long words included (conftest.py)."""
-    assert len(phone_tour.pages) > 40
-    assert phone_tour.wide == []
 
 
 def test_wide_tables_scroll_inside_their_own_box_on_a_phone(browser: Any, base_url: str) -> None:
