@@ -128,7 +128,7 @@ def test_records_hold_ten_documents_and_more_beyond_ten_thousand_so_the_index_li
 
 def test_did_you_mean_offers_words_of_letters_by_length_most_said_first() -> None:
     other = SearchPage("plans/b/", "Family night", "Families come to the workshop, 2026.", ())
-    by_length = site_search.vocabulary([PLAN, other])
+    by_length = site_search.vocabulary(site_search.said([PLAN, other]))
     assert by_length[8] == [("families", 2), ("audience", 1), ("district", 1), ("workshop", 1)]
     assert ("río", 1) in by_length[3]
     assert all(word.isalpha() for words in by_length.values() for word, _ in words)  # no "2026", no "40"
@@ -161,7 +161,7 @@ def test_each_document_of_the_samples_is_in_its_slot_with_its_title_and_words(sa
 
 def test_whether_pages_say_a_word_is_kept_by_its_first_two_letters_without_accents() -> None:
     other = SearchPage("plans/b/", "Attendance night", "Atención a las familias, at 5.", ())
-    starts = site_search.beginnings([PLAN, other])
+    starts = site_search.beginnings(site_search.said([PLAN, other]))
     assert starts[site_search.start_name("at")] == ["at", "atencion", "attendance"]
     assert site_search.start_name("Río") == "72-69" and "rio" in starts["72-69"]
     assert site_search.start_name("中文") == "4e2d-6587"

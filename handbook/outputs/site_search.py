@@ -39,6 +39,7 @@ Plain Python (Pagefind's indexer is run as a command), no MkDocs here.
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
 import json
@@ -174,8 +175,10 @@ def pages(docs: list[dict[str, Any]]) -> list[SearchPage]:
     ]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def word_key(word: str) -> str:
-    """A word as the worker compares it: lower case, letters and digits only."""
+    """A word as the worker compares it: lower case, letters and digits only. (Kept for the
+    words said most: a library says a few thousand words a million times.)"""
     return "".join(char for char in word.lower() if char.isalnum())
 
 
@@ -301,25 +304,28 @@ def document(page: SearchPage) -> str:
 _PARTS = re.compile(r"[^\w]+|_+")
 
 
-def _keys(word: str) -> set[str]:
+@functools.lru_cache(maxsize=1 << 16)
+def _keys(word: str) -> frozenset[str]:
     """A word's key and, as Pagefind indexes a compound ("family-night", "<b>night</b>"), its
     parts' keys."""
-    return {word_key(word), *(word_key(part) for part in _PARTS.split(word))}
+    return frozenset({word_key(word), *(word_key(part) for part in _PARTS.split(word))})
 
 
-def _said(found: Sequence[SearchPage]) -> Counter[str]:
+def said(found: Sequence[SearchPage]) -> Counter[str]:
     """Each word of letters the documents say, with the number of documents that say it."""
-    said: Counter[str] = Counter()
+    counted: Counter[str] = Counter()
     for page in found:
-        said.update({key for word in " ".join(_texts(page)).split() for key in _keys(word) if key.isalpha()})
-    return said
+        words = {word for text in _texts(page) for word in text.split()}
+        counted.update({key for word in words for key in _keys(word) if key.isalpha()})
+    return counted
 
 
-def vocabulary(found: Sequence[SearchPage]) -> dict[int, list[tuple[str, int]]]:
-    """The index's words of each length offered by "Did you mean", each with the number of
-    documents that say it, most said first (then alphabetically, so a build is reproducible)."""
+def vocabulary(said: Counter[str]) -> dict[int, list[tuple[str, int]]]:
+    """The index's words of each length offered by "Did you mean" (from `said`), each with the
+    number of documents that say it, most said first (then alphabetically, so a build is
+    reproducible)."""
     by_length: dict[int, list[tuple[str, int]]] = {}
-    for key, count in sorted(_said(found).items(), key=lambda item: (-item[1], item[0])):
+    for key, count in sorted(said.items(), key=lambda item: (-item[1], item[0])):
         if len(key) in SUGGESTED_LENGTHS:
             by_length.setdefault(len(key), []).append((key, count))
     return by_length
@@ -336,12 +342,12 @@ def start_name(word: str) -> str:
     return "-".join(f"{ord(char):x}" for char in bare(word.lower())[:2])
 
 
-def beginnings(found: Sequence[SearchPage]) -> dict[str, list[str]]:
+def beginnings(said: Counter[str]) -> dict[str, list[str]]:
     """The index's words by their first two letters (`start_name`), without accents, sorted.
     Pagefind answers a word no page begins with by the longest word that begins it
     ("atendance" by "at"): the worker asks here whether pages say a word at all."""
     starts: dict[str, set[str]] = {}
-    for key in _said(found):
+    for key in said:
         plain = bare(key)
         if len(plain) >= 2:
             starts.setdefault(start_name(plain), set()).add(plain)
@@ -412,11 +418,12 @@ def write_index(docs: list[dict[str, Any]], site_dir: Path, language: str = "en"
     )
     suggested = site_dir / WORDS
     suggested.mkdir(parents=True, exist_ok=True)
-    for length, listed in vocabulary(found).items():
+    counted = said(found)
+    for length, listed in vocabulary(counted).items():
         (suggested / f"{length}.json").write_text(_compact(listed), encoding="utf-8")
     started = site_dir / STARTS
     started.mkdir(parents=True, exist_ok=True)
-    for name, words in beginnings(found).items():
+    for name, words in beginnings(counted).items():
         (started / f"{name}.json").write_text(_compact(words), encoding="utf-8")
     for unused in UNUSED:  # Pagefind's own search interfaces: the site keeps Material's
         (output / unused).unlink(missing_ok=True)
