@@ -31,9 +31,12 @@ from mkdocs_handbook.plans import project_dir
 
 @dataclass
 class Freshness:
-    """When a plan last changed, for pages made from every plan (`make serve`)."""
+    """When a plan, and a resource, last changed, for pages made from every plan or listing
+    resources (`make serve`): worked out once a build, not once a page (4,000 pages that list
+    resources, each comparing itself with 200 resource files, cost 4 s of every rebuild)."""
 
     newest_plan: float = 0.0
+    newest_resource: float = 0.0
 
 
 class HandbookPage(File):
@@ -45,33 +48,27 @@ class HandbookPage(File):
     its schools' titles too), the page templates it is rendered from, and, for pages
     that list every plan, any plan file or the plans folder itself (a plan added or
     removed), and, for pages that list resources, every resource file and their folder
-    (`resource_inputs`). Saving one plan of a thousand then rebuilds a few dozen pages instead of
+    (`newest_resource_change`). Saving one plan of a thousand then rebuilds a few dozen pages instead of
     four thousand, and editing a template rebuilds its family. Plain `mkdocs build`
     ignores this and builds everything.
     """
 
     inputs: tuple[Path, ...] = ()
     every_plan: bool = False
+    every_resource: bool = False
     freshness: Freshness = Freshness()
 
     @classmethod
-    def of(
-        cls,
-        content: PageContent,
-        config: MkDocsConfig,
-        freshness: Freshness,
-        resources: tuple[Path, ...] = (),
-    ) -> HandbookPage:
-        """`resources`: what a page that lists resources (`Inputs.every_resource`) follows."""
+    def of(cls, content: PageContent, config: MkDocsConfig, freshness: Freshness) -> HandbookPage:
         page = cls.generated(config, content.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
         assert isinstance(page, cls)
         project = project_dir(config)
         page.inputs = (
             *(project / source for source in sorted(content.inputs.plans)),
             *(template_path(name) for name in sorted(content.inputs.templates)),
-            *(resources if content.inputs.every_resource else ()),
         )
         page.every_plan = content.inputs.every_plan
+        page.every_resource = content.inputs.every_resource
         page.freshness = freshness
         return page
 
@@ -81,6 +78,8 @@ class HandbookPage(File):
         except OSError:  # not built yet
             return True
         if self.every_plan and built < self.freshness.newest_plan:
+            return True
+        if self.every_resource and built < self.freshness.newest_resource:
             return True
         return any(_mtime(path) > built for path in self.inputs)
 
@@ -124,14 +123,14 @@ def watch_plan_data_pages(files: Files, freshness: Freshness) -> None:
         files.append(PlanDataPage.of(written, freshness))
 
 
-def resource_inputs(project: Path) -> tuple[Path, ...]:
-    """What pages that list resources follow under `serve --dirty`: the `resources/` folder
-    (its time changes when a resource is added, removed or renamed) and every resource file in
-    it; nothing in a project without the folder (a folder made later is found at the next build)."""
+def newest_resource_change(project: Path) -> float:
+    """What pages that list resources follow under `serve --dirty`: the last change to the
+    `resources/` folder (a resource added, removed or renamed) or to any resource file in it;
+    0 in a project without the folder (a folder made later is found at the next build)."""
     folder = project / "resources"
     if not folder.is_dir():
-        return ()
-    return (folder, *sorted(folder.glob("*.md")))
+        return 0.0
+    return max([folder.stat().st_mtime, *(path.lstat().st_mtime for path in folder.glob("*.md"))])
 
 
 def _mtime(path: Path) -> float:
@@ -172,9 +171,8 @@ def generated_files(
         if file.inclusion.value > InclusionLevel.DRAFT.value  # drafts and exclusions are not published
     ]
     made: list[File] = []
-    resources = resource_inputs(project_dir(config))
     for content in builder.pages():
-        page = HandbookPage.of(content, config, freshness, resources)
+        page = HandbookPage.of(content, config, freshness)
         GeneratedPage(None, page, config)  # pages listed in the nav get MkDocs' own Page instead
         made.append(page)
         made_from = f" made from {content.source}" if content.source else ""

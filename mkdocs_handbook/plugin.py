@@ -38,7 +38,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         self.serving = False
         self.library: Library | None = None  # the plans this build is made from
         self.resources = ResourceLibrary()  # the resources beside them (resources/), if any
-        self.freshness = generated_files.Freshness()  # when a plan last changed
+        self.freshness = generated_files.Freshness()  # when a plan, and a resource, last changed
         self.chromium: Path | None = None  # prints this build's PDF downloads, if it makes them
         self.nav: Navigation | None = None  # this build's navigation, for the page writers
         self.env: Any = None  # this build's theme templates, for stamped pages
@@ -55,6 +55,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         page_writers.forget_stamps()
         self.library, self.resources = plans.load(config, self.serving)
         self.freshness.newest_plan = plans.newest_plan_change(plans.plans_dir(config))
+        self.freshness.newest_resource = generated_files.newest_resource_change(plans.project_dir(config))
         self.chromium = pdfs.printer(self.config.pdfs, self.config.chromium, self.serving)
         offline.self_contained(config, self.config)
         return config

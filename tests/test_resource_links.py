@@ -9,6 +9,7 @@ groups, the sample resources and a few of the test's own, among them six for one
 
 from __future__ import annotations
 
+import os
 import re
 import textwrap
 from collections.abc import Iterator
@@ -29,7 +30,7 @@ from handbook.resources.library import ResourceLibrary
 from handbook.resources.loading import load_resource_library
 from handbook.resources.model import Resource
 from handbook.vocabularies.strategies import STRATEGIES, Strategy
-from mkdocs_handbook.files import resource_inputs
+from mkdocs_handbook.files import Freshness, HandbookPage, newest_resource_change
 from tests.support.project import ROOT, Site, build_site, make_project, text_of
 from tests.support.web import serve_site
 
@@ -501,10 +502,27 @@ def test_pages_that_list_resources_follow_every_resource(project: Path) -> None:
     ]  # fmt: skip
     assert all(pages[uri].inputs.every_resource for uri in follow)
     assert not pages[urls.PLANS_INDEX].inputs.every_resource
+    assert pages[urls.RESOURCES_INDEX].inputs.every_resource
     folder = project / "resources"
-    assert resource_inputs(project)[0] == folder
-    assert set(resource_inputs(project)[1:]) == set(folder.glob("*.md"))
-    assert resource_inputs(project / "plans") == ()  # no resources/ there
+    newest = max(path.lstat().st_mtime for path in [folder, *folder.glob("*.md")])
+    assert newest_resource_change(project) == newest
+    assert newest_resource_change(project / "plans") == 0.0  # no resources/ there
+
+
+def test_a_saved_resource_makes_the_pages_that_list_resources_out_of_date(
+    project: Path, tmp_path: Path
+) -> None:
+    """Under `make serve`, what follows every resource compares itself with the newest change
+    to one (worked out once a build), not with each file."""
+    built = tmp_path / "page.html"
+    built.write_text("")
+    freshness = Freshness(newest_plan=0.0, newest_resource=os.path.getmtime(built) - 10)
+    page = HandbookPage("x.md", str(tmp_path), str(tmp_path), use_directory_urls=False)
+    page.abs_dest_path = str(built)
+    page.freshness, page.every_resource = freshness, True
+    assert not page.is_modified()
+    freshness.newest_resource = os.path.getmtime(built) + 10
+    assert page.is_modified()
 
 
 # In the browser: the catalogue's link follows its filters

@@ -181,10 +181,8 @@ class ResourcePages(Family):
                 )
 
     def _inputs(self, template: str) -> Inputs:
-        """A page made from every resource: any one added, removed (the folder's time
-        changes) or changed changes it."""
-        folders = sorted({resource.location.rsplit("/", 1)[0] for resource in self.resources})
-        return self.renderer.inputs(template, plans=[*folders, *(r.location for r in self.resources)])
+        """A page made from every resource: any one added, removed or changed changes it."""
+        return self.renderer.inputs(template).and_resources()
 
     def listing(self, first_uri: str, resources: list[Resource] | tuple[Resource, ...]) -> Listing[Resource]:
         """Resources as cards on as many pages as they need, each page's cards within
