@@ -72,8 +72,10 @@
     told = event.data;
     show();
   });
-  // Material writes its count again when it draws results: say ours after it
-  new MutationObserver(show).observe(document.body, { childList: true, subtree: true, characterData: true });
+  // Material writes its count again when it draws results: say ours after it (watching its
+  // result list only, not every change a page's own scripts make)
+  var results = document.querySelector(".md-search-result") || document.body;
+  new MutationObserver(show).observe(results, { childList: true, subtree: true, characterData: true });
   document.addEventListener("input", function (event) {
     if (event.target === box()) show();
   });
