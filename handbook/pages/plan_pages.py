@@ -7,7 +7,6 @@ screen, "Resources for this goal" (`GoalResources`), which its template page sho
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, partial
@@ -26,6 +25,7 @@ from handbook.resources.library import goal_types
 from handbook.vocabularies.audiences import AudienceGroup
 from handbook.vocabularies.involvement import InvolvementType
 from handbook.vocabularies.strategies import Strategy
+from handbook.vocabularies.vocabulary import Term
 
 _CITATION = r"(?:\bpp?\.\s*\d+|\bHandbook\s+CD\b)"
 _NEAR = 200
@@ -64,73 +64,46 @@ def template_note(plan: Plan) -> TemplateNote | None:
 
 class GoalResources:
     """Resources for this goal: the e-library's resources that share the goal's strategies,
-    audience groups or its activities' types of involvement, best matches first, a few of them, and, when there are more, every
-    one of the goal's strategies and groups that has resources, each linked to its filtered
-    list on `/resources/` (together they hold every match).
+    audience groups or its activities' types of involvement, best matches first
+    (`ResourceLibrary.for_goal`'s rule, `for_terms`), a few of them, and, when there are more,
+    every one of the goal's strategies, groups and types that has resources, each linked to its
+    filtered list on `/resources/` (together they hold every match). Worked out once for each
+    combination of strategies, groups and types a build meets."""
 
-    The rule is `ResourceLibrary.for_goal`'s (a resource scores one for each strategy, group
-    and type it shares with the goal; higher scores first, then the library's order), worked
-    out here from an index of the resources by strategy and group, and once for each
-    combination of strategies and groups: asking `for_goal` for each of a state's thousands
-    of goals compared every goal with every resource, which doubled the time the goal and
-    plan pages took to render (1,000 plans, 200 resources: 8 s to 14 s)."""
+    FIELDS = ((Strategy, "strategy"), (AudienceGroup, "audience"), (InvolvementType, "type"))
+    """Each kind of term and its filter on `/resources/`."""
 
     def __init__(self, build: Build) -> None:
         self.build = build
-        self._answers: dict[tuple[tuple[str, ...], ...], ResourceList | None] = {}
-        self._index: dict[tuple[str, str], list[int]] | None = None
+        self._answers: dict[tuple[Term, ...], ResourceList | None] = {}
 
     def __call__(self, ref: GoalRef) -> ResourceList | None:
         """The goal's list, or None where no resource shares anything with it."""
         if not self.build.resources:
             return None
-        strategies = tuple(dict.fromkeys(ref.goal.strategies))
-        groups = tuple(dict.fromkeys(self.build.library.groups_of(ref.goal)))
-        types = tuple(goal_types(ref.goal))
-        key = (tuple(s.slug for s in strategies), tuple(g.slug for g in groups), tuple(t.slug for t in types))
-        if key not in self._answers:
-            self._answers[key] = self._answer(strategies, groups, types)
-        return self._answers[key]
+        terms = tuple(
+            dict.fromkeys(
+                [*ref.goal.strategies, *self.build.library.groups_of(ref.goal), *goal_types(ref.goal)]
+            )
+        )
+        if terms not in self._answers:
+            self._answers[terms] = self._answer(terms)
+        return self._answers[terms]
 
-    def _terms(self) -> dict[tuple[str, str], list[int]]:
-        """Each strategy's and group's resources, as their places in the library's order."""
-        if self._index is None:
-            index: dict[tuple[str, str], list[int]] = defaultdict(list)
-            for place, resource in enumerate(self.build.resources.resources):
-                for strategy in resource.strategies:
-                    index["strategy", strategy.slug].append(place)
-                for group in resource.audience_groups:
-                    index["audience", group.slug].append(place)
-                for kind in resource.types:
-                    index["type", kind.slug].append(place)
-            self._index = dict(index)
-        return self._index
-
-    def _answer(
-        self,
-        strategies: tuple[Strategy, ...],
-        groups: tuple[AudienceGroup, ...],
-        types: tuple[InvolvementType, ...],
-    ) -> ResourceList | None:
-        index = self._terms()
-        terms = [
-            *((strategy.name, "strategy", strategy.slug) for strategy in strategies),
-            *((group.name, "audience", group.slug) for group in groups),
-            *((kind.name, "type", kind.slug) for kind in types),
-        ]
-        scores = Counter(place for _, field, slug in terms for place in index.get((field, slug), ()))
-        if not scores:
+    def _answer(self, terms: tuple[Term, ...]) -> ResourceList | None:
+        resources = self.build.resources
+        ranked = resources.for_terms(terms)
+        if not ranked:
             return None
-        ranked = sorted(scores, key=lambda place: (-scores[place], place))
         onward: tuple[ResourceFilter, ...] = ()
         if len(ranked) > FEW_RESOURCES:
             onward = tuple(
-                ResourceFilter.of(name, field, slug, len(index[field, slug]))
-                for name, field, slug in terms
-                if (field, slug) in index
+                ResourceFilter.of(term.name, field, term.slug, len(found))
+                for term in terms
+                for kind, field in self.FIELDS
+                if isinstance(term, kind) and (found := resources.for_term(term))
             )
-        resources = self.build.resources.resources
-        return ResourceList(tuple(resources[place] for place in ranked[:FEW_RESOURCES]), len(ranked), onward)
+        return ResourceList(tuple(ranked[:FEW_RESOURCES]), len(ranked), onward)
 
 
 class PlanPages(Family):
