@@ -48,7 +48,7 @@ class HandbookPage(File):
     its schools' titles too), the page templates it is rendered from, and, for pages
     that list every plan, any plan file or the plans folder itself (a plan added or
     removed), and, for pages that list resources, every resource file and their folder
-    (`newest_resource_change`). Saving one plan of a thousand then rebuilds a few dozen pages instead of
+    (`plans.newest_change`). Saving one plan of a thousand then rebuilds a few dozen pages instead of
     four thousand, and editing a template rebuilds its family. Plain `mkdocs build`
     ignores this and builds everything.
     """
@@ -121,16 +121,6 @@ def watch_plan_data_pages(files: Files, freshness: Freshness) -> None:
     for written in [file for file in files.documentation_pages() if shows_plan_data(file)]:
         files.remove(written)
         files.append(PlanDataPage.of(written, freshness))
-
-
-def newest_resource_change(project: Path) -> float:
-    """What pages that list resources follow under `serve --dirty`: the last change to the
-    `resources/` folder (a resource added, removed or renamed) or to any resource file in it;
-    0 in a project without the folder (a folder made later is found at the next build)."""
-    folder = project / "resources"
-    if not folder.is_dir():
-        return 0.0
-    return max([folder.stat().st_mtime, *(path.lstat().st_mtime for path in folder.glob("*.md"))])
 
 
 def _mtime(path: Path) -> float:

@@ -92,6 +92,11 @@ def load(config: MkDocsConfig, serving: bool) -> tuple[Library, ResourceLibrary]
     return library, resources
 
 
-def newest_plan_change(folder: Path) -> float:
-    """The last change to any plan, or to the plans folder (a plan added, removed, renamed)."""
+def newest_change(folder: Path) -> float:
+    """The last change to any plan (or resource) file in a folder, or to the folder itself (one
+    added, removed, renamed): what pages made from every plan, or listing resources, follow
+    under `serve --dirty`; 0 where there is no folder (`resources/` is optional, and one made
+    later is found at the next build)."""
+    if not folder.is_dir():
+        return 0.0
     return max([folder.stat().st_mtime, *(path.lstat().st_mtime for path in plan_files(folder))])

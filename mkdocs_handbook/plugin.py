@@ -54,8 +54,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         page_writers.forget_stamps()
         self.library, self.resources = plans.load(config, self.serving)
-        self.freshness.newest_plan = plans.newest_plan_change(plans.plans_dir(config))
-        self.freshness.newest_resource = generated_files.newest_resource_change(plans.project_dir(config))
+        self.freshness.newest_plan = plans.newest_change(plans.plans_dir(config))
+        self.freshness.newest_resource = plans.newest_change(plans.resources_dir(config))
         self.chromium = pdfs.printer(self.config.pdfs, self.config.chromium, self.serving)
         offline.self_contained(config, self.config)
         return config

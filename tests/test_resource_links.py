@@ -30,7 +30,8 @@ from handbook.resources.library import ResourceLibrary
 from handbook.resources.loading import load_resource_library
 from handbook.resources.model import Resource
 from handbook.vocabularies.strategies import STRATEGIES, Strategy
-from mkdocs_handbook.files import Freshness, HandbookPage, newest_resource_change
+from mkdocs_handbook.files import Freshness, HandbookPage
+from mkdocs_handbook.plans import newest_change
 from tests.support.project import ROOT, Site, build_site, make_project, text_of
 from tests.support.web import serve_site
 
@@ -505,8 +506,8 @@ def test_pages_that_list_resources_follow_every_resource(project: Path) -> None:
     assert pages[urls.RESOURCES_INDEX].inputs.every_resource
     folder = project / "resources"
     newest = max(path.lstat().st_mtime for path in [folder, *folder.glob("*.md")])
-    assert newest_resource_change(project) == newest
-    assert newest_resource_change(project / "plans") == 0.0  # no resources/ there
+    assert newest_change(folder) == newest
+    assert newest_change(project / "no-resources") == 0.0  # no resources/ there
 
 
 def test_a_saved_resource_makes_the_pages_that_list_resources_out_of_date(
