@@ -245,13 +245,6 @@ def slot(page: SearchPage) -> Slot:
     return Slot(tuple(title[:TITLE_SLOTS]), tuple(headings), (*rest, *_pairs(_texts(page))))
 
 
-def words(page: SearchPage) -> list[str]:
-    """The words a page is found by, each once (as first written) and in order, its pairs
-    left out."""
-    found = slot(page)
-    return [*found.title, *found.headings, *(word for word in found.rest if not word.startswith(PAIR))]
-
-
 def per_record(documents: int) -> int:
     """Documents indexed together in one Pagefind record."""
     return max(DOCUMENTS_PER_RECORD, math.ceil(documents / RECORDS_AT_MOST))
