@@ -40,6 +40,7 @@ var channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("han
 var pagefind = null;
 var library = null;
 var lengths = {}; // the index's words by length, as loaded
+var beginnings = {}; // the index's words by their first two letters, as loaded
 var latest = 0;
 var current = null; // the query being answered, or answered last
 
@@ -156,7 +157,8 @@ function said(word) {
   var plain = bare(stem(word));
   if (!/^\p{L}{2,}$/u.test(plain)) return Promise.resolve(true);
   var name = Array.from(plain).slice(0, 2).map(function (letter) { return letter.codePointAt(0).toString(16); }).join("-");
-  return json("search/starts/" + name + ".json", []).then(function (words) {
+  if (!beginnings[name]) beginnings[name] = json("search/starts/" + name + ".json", []);
+  return beginnings[name].then(function (words) {
     return words.some(function (each) { return each.indexOf(plain) === 0; });
   });
 }
